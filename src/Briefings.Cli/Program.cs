@@ -1,1 +1,1 @@
-Console.WriteLine("todo");
+return Briefings.Cli.Cli.Run(args, Console.Out, Console.Error);

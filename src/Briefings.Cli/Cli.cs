@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace Briefings.Cli;
+
+/// <summary>The <c>briefings</c> command line. Exit status: 0 done, 1 content errors, 2 wrong command line.</summary>
+public static class Cli
+{
+    public const int Ok = 0, ContentErrors = 1, Usage = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Briefings: checks a sourced archive of briefings and compiles it into a cross-linked static site.");
+        root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
+        root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) stderr.WriteLine($"briefings: {e.Message}");
+            stderr.WriteLine("Run 'briefings --help' for usage.");
+            return Usage;
+        }
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    internal static Option<string> InputOption() => new("--input")
+    {
+        Description = "The archive folder",
+        DefaultValueFactory = _ => "input",
+    };
+}

@@ -1,0 +1,55 @@
+namespace Briefings.Checking;
+
+/// <summary>A stable code for a kind of problem. Codes never change meaning; docs/errors.md lists them.</summary>
+public sealed record DiagnosticCode(string Code, string Title)
+{
+    // The file itself.
+    public static readonly DiagnosticCode NotUtf8 = new("BR101", "file is not UTF-8");
+    public static readonly DiagnosticCode NoFrontMatter = new("BR102", "no front matter");
+    public static readonly DiagnosticCode TooLarge = new("BR103", "file too large");
+    public static readonly DiagnosticCode LinkOutside = new("BR104", "link pointing outside input/");
+    public static readonly DiagnosticCode Misplaced = new("BR105", "file in the wrong place");
+    public static readonly DiagnosticCode StrayFile = new("BR106", "file Briefings does not read");
+
+    // YAML.
+    public static readonly DiagnosticCode YamlSyntax = new("BR201", "malformed YAML");
+    public static readonly DiagnosticCode DuplicateKey = new("BR202", "duplicate key");
+    public static readonly DiagnosticCode YamlAlias = new("BR203", "YAML anchor or alias");
+    public static readonly DiagnosticCode YamlTooBig = new("BR204", "front matter too deep or too long");
+
+    // Fields.
+    public static readonly DiagnosticCode Required = new("BR301", "missing required field");
+    public static readonly DiagnosticCode UnknownKey = new("BR302", "unknown key");
+    public static readonly DiagnosticCode WrongType = new("BR303", "value of the wrong type");
+    public static readonly DiagnosticCode BadDate = new("BR304", "invalid or impossible date");
+    public static readonly DiagnosticCode PartialNotAllowed = new("BR305", "a full date is needed");
+    public static readonly DiagnosticCode DateOrder = new("BR306", "dates in the wrong order");
+    public static readonly DiagnosticCode BadChoice = new("BR307", "value not among the allowed ones");
+    public static readonly DiagnosticCode TooLong = new("BR308", "text too long");
+    public static readonly DiagnosticCode BadUrl = new("BR309", "URL not absolute http or https");
+    public static readonly DiagnosticCode BadId = new("BR310", "id breaks the id rule");
+    public static readonly DiagnosticCode BadCode = new("BR311", "invalid ISO code, language tag or tag");
+    public static readonly DiagnosticCode TooFew = new("BR312", "list too short");
+    public static readonly DiagnosticCode TooMany = new("BR313", "too many references in one file");
+
+    // References.
+    public static readonly DiagnosticCode UnknownId = new("BR401", "unknown id");
+    public static readonly DiagnosticCode WrongKind = new("BR402", "id of the wrong kind");
+    public static readonly DiagnosticCode DuplicateId = new("BR403", "duplicate id");
+    public static readonly DiagnosticCode UnknownSource = new("BR404", "source id not listed in this file");
+    public static readonly DiagnosticCode DuplicateSource = new("BR405", "duplicate source id");
+    public static readonly DiagnosticCode SelfReference = new("BR406", "entity refers to itself");
+
+    // Warnings.
+    public static readonly DiagnosticCode UnusedSource = new("BR501", "source listed but never used");
+    public static readonly DiagnosticCode UnsafeHtml = new("BR502", "unsafe HTML or URL removed from the body");
+
+    public static readonly IReadOnlyList<DiagnosticCode> All =
+    [
+        NotUtf8, NoFrontMatter, TooLarge, LinkOutside, Misplaced, StrayFile,
+        YamlSyntax, DuplicateKey, YamlAlias, YamlTooBig,
+        Required, UnknownKey, WrongType, BadDate, PartialNotAllowed, DateOrder, BadChoice, TooLong, BadUrl, BadId, BadCode, TooFew, TooMany,
+        UnknownId, WrongKind, DuplicateId, UnknownSource, DuplicateSource, SelfReference,
+        UnusedSource, UnsafeHtml,
+    ];
+}

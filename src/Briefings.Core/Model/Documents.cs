@@ -1,0 +1,157 @@
+namespace Briefings.Model;
+
+/// <summary>The five kinds of content file; the name is also the folder under input/ and the URL segment.</summary>
+public enum DocumentKind { Briefing, Country, Institution, Person, Agreement }
+
+public static class DocumentKinds
+{
+    public static readonly DocumentKind[] All =
+        [DocumentKind.Briefing, DocumentKind.Country, DocumentKind.Institution, DocumentKind.Person, DocumentKind.Agreement];
+
+    /// <summary>The folder under input/ and the first URL segment: briefings, countries, ...</summary>
+    public static string Folder(this DocumentKind kind) => kind switch
+    {
+        DocumentKind.Briefing => "briefings",
+        DocumentKind.Country => "countries",
+        DocumentKind.Institution => "institutions",
+        DocumentKind.Person => "people",
+        DocumentKind.Agreement => "agreements",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>The singular, lowercase, as used in messages and the <c>new</c> command.</summary>
+    public static string Noun(this DocumentKind kind) => kind.ToString().ToLowerInvariant();
+}
+
+/// <summary>What every content file has: its id (the file name), where it lives, its prose and its sources.</summary>
+public abstract record Document
+{
+    public required string Id { get; init; }
+    /// <summary>Path as shown in diagnostics: relative to the working directory, '/' separated.</summary>
+    public required string Path { get; init; }
+    public required string Body { get; init; }
+    /// <summary>The file line on which the body starts, so body positions map back to the file.</summary>
+    public required int BodyLine { get; init; }
+    public IReadOnlyList<Source> Sources { get; init; } = [];
+    public IReadOnlyList<Ref> FormerIds { get; init; } = [];
+    /// <summary>Mentions and citations written in the body, collected when the file is read.</summary>
+    public BodyReferences BodyRefs { get; init; } = BodyReferences.None;
+
+    public abstract DocumentKind Kind { get; }
+    /// <summary>The name a reader sees: a title for briefings and agreements, a name for the rest.</summary>
+    public abstract string DisplayName { get; }
+    /// <summary>Site-relative URL of its page, ending in '/'.</summary>
+    public string Url => $"/{Kind.Folder()}/{Id}/";
+}
+
+/// <summary>The <c>[[id]]</c> mentions and <c>[@src]</c> citations of a body, with positions in the file.</summary>
+public sealed record BodyReferences(IReadOnlyList<Ref> Mentions, IReadOnlyList<Ref> Citations)
+{
+    public static readonly BodyReferences None = new([], []);
+}
+
+public sealed record Event(
+    int Index,
+    Position At,
+    PartialDate Date,
+    PartialDate? End,
+    string Type,
+    string Summary,
+    Ref? From,
+    Ref? To,
+    IReadOnlyList<Ref> Participants,
+    IReadOnlyList<Ref> Sources,
+    string? Confidence);
+
+public sealed record Briefing : Document
+{
+    public override DocumentKind Kind => DocumentKind.Briefing;
+    public override string DisplayName => Title;
+    public required string Title { get; init; }
+    public required PartialDate Date { get; init; }
+    public PartialDate? Updated { get; init; }
+    public required string Summary { get; init; }
+    public IReadOnlyList<Ref> Countries { get; init; } = [];
+    public IReadOnlyList<Ref> Actors { get; init; } = [];
+    public IReadOnlyList<Ref> Agreements { get; init; } = [];
+    public IReadOnlyList<Event> Events { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Authors { get; init; } = [];
+}
+
+/// <summary>A country, institution, person or agreement: anything with a page that briefings link to.</summary>
+public abstract record Entity : Document
+{
+    public string? NativeName { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+}
+
+public sealed record Country : Entity
+{
+    public override DocumentKind Kind => DocumentKind.Country;
+    public override string DisplayName => Name;
+    public required string Name { get; init; }
+    public required string Iso { get; init; }
+}
+
+public sealed record FormerName(string Name, PartialDate? From, PartialDate? Until);
+
+public sealed record Institution : Entity
+{
+    public override DocumentKind Kind => DocumentKind.Institution;
+    public override string DisplayName => Name;
+    public required string Name { get; init; }
+    public required Ref Country { get; init; }
+    public required string Type { get; init; }
+    public Ref? Parent { get; init; }
+    public IReadOnlyList<FormerName> Names { get; init; } = [];
+    public string? Website { get; init; }
+}
+
+public sealed record Post(
+    int Index,
+    Position At,
+    Ref Institution,
+    string? Title,
+    PartialDate? From,
+    PartialDate? Until,
+    string? Confidence,
+    IReadOnlyList<Ref> Sources);
+
+public sealed record Person : Entity
+{
+    public override DocumentKind Kind => DocumentKind.Person;
+    public override string DisplayName => Name;
+    public required string Name { get; init; }
+    public Ref? Country { get; init; }
+    public IReadOnlyList<Post> Positions { get; init; } = [];
+}
+
+public sealed record Agreement : Entity
+{
+    public override DocumentKind Kind => DocumentKind.Agreement;
+    public override string DisplayName => Title;
+    public required string Title { get; init; }
+    public required string Type { get; init; }
+    public required string Status { get; init; }
+    public PartialDate? Signed { get; init; }
+    public string? Place { get; init; }
+    public IReadOnlyList<Ref> Parties { get; init; } = [];
+    public string? Confidence { get; init; }
+}
+
+/// <summary>input/site.yml.</summary>
+public sealed record SiteSettings(string Title, string Description, string BaseUrl, string Language)
+{
+    public static readonly SiteSettings Default = new("Briefings", "", "https://example.org", "en");
+}
+
+/// <summary>Everything read from input/: the settings and every document, sorted by kind then id.</summary>
+public sealed record Archive(SiteSettings Site, IReadOnlyList<Document> Documents)
+{
+    public IEnumerable<Briefing> Briefings => Documents.OfType<Briefing>();
+    public IEnumerable<Country> Countries => Documents.OfType<Country>();
+    public IEnumerable<Institution> Institutions => Documents.OfType<Institution>();
+    public IEnumerable<Person> People => Documents.OfType<Person>();
+    public IEnumerable<Agreement> Agreements => Documents.OfType<Agreement>();
+}

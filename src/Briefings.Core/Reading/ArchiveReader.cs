@@ -1,0 +1,123 @@
+using Briefings.Checking;
+using Briefings.Model;
+
+namespace Briefings.Reading;
+
+/// <summary>Finds every content file under input/ and reads them, in parallel, into an <see cref="Archive"/>.
+/// Never follows a link out of input/; reports files it does not know what to do with.</summary>
+public static class ArchiveReader
+{
+    public static Archive Read(string inputDir, DiagnosticBag diagnostics)
+    {
+        var root = Path.GetFullPath(inputDir);
+        var files = new List<(DocumentKind Kind, string FullPath, string Shown)>();
+        SiteSettings? site = null;
+        if (!Directory.Exists(root))
+        {
+            diagnostics.Error(Display(root), Position.Start, DiagnosticCode.StrayFile, "input folder does not exist");
+            return new Archive(SiteSettings.Default, []);
+        }
+        foreach (var (full, relative) in Walk(root, root, diagnostics))
+        {
+            var shown = Display(full);
+            var parts = relative.Split('/');
+            if (parts.Any(p => p.StartsWith('.'))) continue;
+            if (relative == "site.yml") { site = SiteReader.Read(full, shown, diagnostics) ?? SiteSettings.Default; continue; }
+            var kind = DocumentKinds.All.Where(k => k.Folder() == parts[0]).Cast<DocumentKind?>().FirstOrDefault();
+            if (kind is null || !relative.EndsWith(".md", StringComparison.Ordinal))
+            {
+                if (!IsIgnorable(relative))
+                    diagnostics.Warning(shown, Position.Start, DiagnosticCode.StrayFile,
+                        $"'{relative}' is not read: content files are site.yml and .md files under briefings/YYYY/, countries/, institutions/, people/ or agreements/");
+                continue;
+            }
+            bool placed = kind == DocumentKind.Briefing
+                ? parts.Length == 3 && parts[1].Length == 4 && parts[1].All(char.IsAsciiDigit)
+                : parts.Length == 2;
+            if (!placed)
+            {
+                diagnostics.Error(shown, Position.Start, DiagnosticCode.Misplaced, kind == DocumentKind.Briefing
+                    ? "a briefing belongs in briefings/YYYY/<id>.md, under the year of its date"
+                    : $"a {kind.Value.Noun()} belongs directly in {kind.Value.Folder()}/<id>.md");
+                continue;
+            }
+            files.Add((kind.Value, full, shown));
+        }
+
+        if (site is null)
+            diagnostics.Error(Display(Path.Combine(root, "site.yml")), Position.Start, DiagnosticCode.Required,
+                "missing site.yml: it names the site and its base_url (title, description, base_url, language)");
+
+        var documents = new Document?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var (kind, full, shown) = files[i];
+            var id = Path.GetFileNameWithoutExtension(full);
+            if (!Fields.IsValidId(id))
+            {
+                diagnostics.Error(shown, Position.Start, DiagnosticCode.BadId,
+                    $"file name '{Fields.Shorten(id)}' is not a valid id: use lowercase letters, digits and single hyphens, at most {Fields.MaxIdLength} characters{Suggestion(id)}");
+                return;
+            }
+            var file = ContentFile.Read(full, shown, diagnostics);
+            if (file is null) return;
+            documents[i] = DocumentReader.Read(kind, id, file, diagnostics);
+            if (documents[i] is Briefing b && b.Date != default && Path.GetFileName(Path.GetDirectoryName(full)) != b.Date.Year.ToString("D4"))
+                diagnostics.Error(shown, Position.Start, DiagnosticCode.Misplaced,
+                    $"this briefing is dated {b.Date}; move it to briefings/{b.Date.Year:D4}/");
+        });
+        var sorted = documents.OfType<Document>()
+            .OrderBy(d => d.Kind).ThenBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Path, StringComparer.Ordinal)
+            .ToList();
+        return new Archive(site ?? SiteSettings.Default, sorted);
+    }
+
+    private static string Suggestion(string id)
+    {
+        var fixedId = string.Join('-', new string(id.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray())
+            .Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return Fields.IsValidId(fixedId) ? $" (did you mean '{fixedId}'?)" : "";
+    }
+
+    private static bool IsIgnorable(string relative) =>
+        Path.GetFileName(relative) is "README.md" or "Thumbs.db" || relative.EndsWith('~');
+
+    /// <summary>Every regular file below <paramref name="dir"/>, in ordinal order. Links are followed only when
+    /// their target stays inside input/; links to folders are never followed, so there are no cycles.</summary>
+    private static IEnumerable<(string Full, string Relative)> Walk(string root, string dir, DiagnosticBag diagnostics)
+    {
+        var entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
+            if (entry.LinkTarget is not null)
+            {
+                var target = entry.ResolveLinkTarget(returnFinalTarget: true);
+                var targetPath = target?.FullName ?? Path.GetFullPath(entry.LinkTarget, Path.GetDirectoryName(entry.FullName)!);
+                bool inside = targetPath.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+                if (!inside || entry is DirectoryInfo || target is DirectoryInfo || target is null || !target.Exists)
+                {
+                    diagnostics.Error(Display(entry.FullName), Position.Start, DiagnosticCode.LinkOutside,
+                        inside ? "links to folders, and broken links, are not followed; put the files themselves under input/"
+                               : "this is a link to a file outside input/; content must be a real file inside input/");
+                    continue;
+                }
+                yield return (entry.FullName, relative);
+                continue;
+            }
+            if (entry is DirectoryInfo sub)
+            {
+                foreach (var f in Walk(root, sub.FullName, diagnostics)) yield return f;
+            }
+            else if (entry is FileInfo)
+                yield return (entry.FullName, relative);
+        }
+    }
+
+    /// <summary>Paths in messages are relative to the working directory (the repository root when run from it).</summary>
+    public static string Display(string fullPath)
+    {
+        var rel = Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
+        return (rel.StartsWith("..", StringComparison.Ordinal) ? fullPath : rel).Replace('\\', '/');
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using Briefings.Checking;
+using Briefings.Model;
+
+namespace Briefings.Reading;
+
+/// <summary>A content file's text split into front matter and body, with the lines where each starts.</summary>
+public sealed record ContentFile(string Path, string FrontMatter, int FrontMatterLine, string Body, int BodyLine)
+{
+    /// <summary>Larger files are refused unread: a briefing is a few kilobytes, and a stranger's 20 MB file must not cost memory or time.</summary>
+    public const long MaxBytes = 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads and splits a file, or reports why it cannot and returns null.</summary>
+    public static ContentFile? Read(string fullPath, string path, DiagnosticBag diagnostics)
+    {
+        var info = new FileInfo(fullPath);
+        if (info.Length > MaxBytes)
+        {
+            diagnostics.Error(path, Position.Start, DiagnosticCode.TooLarge,
+                $"file is {info.Length / 1024} KiB; content files may be at most {MaxBytes / 1024} KiB");
+            return null;
+        }
+        var text = Decode(File.ReadAllBytes(fullPath), path, diagnostics);
+        return text is null ? null : Split(text, path, diagnostics);
+    }
+
+    /// <summary>Strict UTF-8, with or without a byte-order mark; reports the line of the first bad byte.</summary>
+    public static string? Decode(byte[] bytes, string path, DiagnosticBag diagnostics)
+    {
+        int skip = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        try
+        {
+            return StrictUtf8.GetString(bytes, skip, bytes.Length - skip);
+        }
+        catch (DecoderFallbackException e)
+        {
+            int bad = Math.Max(0, e.Index) + skip;
+            int line = 1 + bytes.AsSpan(0, Math.Min(bad, bytes.Length)).Count((byte)'\n');
+            diagnostics.Error(path, new Position(line, 1), DiagnosticCode.NotUtf8, "file is not valid UTF-8; save it as UTF-8");
+            return null;
+        }
+    }
+
+    /// <summary>Splits <c>---</c> front matter from the body. Line endings become LF, so CRLF files give the same site.</summary>
+    public static ContentFile? Split(string text, string path, DiagnosticBag diagnostics)
+    {
+        text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+        if (!text.StartsWith("---\n", StringComparison.Ordinal) && text.TrimEnd() != "---")
+        {
+            diagnostics.Error(path, Position.Start, DiagnosticCode.NoFrontMatter,
+                "file must start with front matter: a line '---', the YAML fields, and another line '---'");
+            return null;
+        }
+        int lineNo = 1, pos = text.IndexOf('\n') + 1;
+        while (pos > 0 && pos < text.Length)
+        {
+            int next = text.IndexOf('\n', pos);
+            var line = next < 0 ? text[pos..] : text[pos..next];
+            lineNo++;
+            if (line.TrimEnd() is "---" or "...")
+            {
+                var body = next < 0 ? "" : text[(next + 1)..];
+                return new ContentFile(path, text[4..pos], 2, body, lineNo + 1);
+            }
+            pos = next < 0 ? text.Length : next + 1;
+        }
+        diagnostics.Error(path, Position.Start, DiagnosticCode.NoFrontMatter,
+            "front matter is not closed: add a line '---' after the YAML fields");
+        return null;
+    }
+}

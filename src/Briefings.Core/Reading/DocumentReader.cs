@@ -1,0 +1,190 @@
+using Briefings.Checking;
+using Briefings.Markdown;
+using Briefings.Model;
+
+namespace Briefings.Reading;
+
+/// <summary>Turns one content file into a typed <see cref="Document"/>, reporting every field problem.
+/// It knows only the file itself; references between files are checked later, by the checker.</summary>
+public static class DocumentReader
+{
+    public static readonly string[] EventTypes = ["delegation", "meeting", "signing", "training", "arrest", "trial", "repatriation", "statement", "other"];
+    public static readonly string[] Confidences = ["high", "medium", "low"];
+    public static readonly string[] SourceKinds = ["news", "state-media", "ngo", "government", "academic", "court-record", "other"];
+    public static readonly string[] InstitutionTypes = ["court", "prosecution", "police", "ministry", "party", "legislature", "government", "ngo", "research", "media", "international", "other"];
+    public static readonly string[] AgreementTypes = ["mou", "treaty", "agreement", "protocol", "plan", "other"];
+    public static readonly string[] AgreementStatuses = ["proposed", "discussed", "signed", "in-force", "lapsed"];
+
+    public const int MaxTitle = 200;
+    public const int MaxSummary = 400;
+    /// <summary>Mentions plus citations one body may hold: far above any real briefing, low enough that a
+    /// generated file cannot make rendering slow.</summary>
+    public const int MaxBodyReferences = 2_000;
+
+    public static Document? Read(DocumentKind kind, string id, ContentFile file, DiagnosticBag diagnostics)
+    {
+        var map = YamlTree.Parse(file.FrontMatter, file.FrontMatterLine - 1, file.Path, diagnostics);
+        if (map is null) return null;
+        var f = new Fields(map, file.Path, diagnostics);
+        var body = BodyMarkdown.Parse(file.Body);
+        var refs = BodyMarkdown.Collect(body, file.BodyLine);
+        if (refs.Mentions.Count + refs.Citations.Count > MaxBodyReferences)
+            f.Error(new Position(file.BodyLine, 1), DiagnosticCode.TooMany,
+                $"the body holds {refs.Mentions.Count + refs.Citations.Count} mentions and citations; at most {MaxBodyReferences} are allowed");
+        foreach (var (url, line, column) in BodyMarkdown.RemoveUnsafeUrls(body))
+            diagnostics.Warning(file.Path, new Position(file.BodyLine + line, column + 1), DiagnosticCode.UnsafeHtml,
+                $"link to '{Fields.Shorten(url)}' removed: links must be absolute http(s) URLs or site paths");
+
+        Document? doc = kind switch
+        {
+            DocumentKind.Briefing => ReadBriefing(f),
+            DocumentKind.Country => ReadCountry(f),
+            DocumentKind.Institution => ReadInstitution(f),
+            DocumentKind.Person => ReadPerson(f),
+            DocumentKind.Agreement => ReadAgreement(f),
+            _ => null,
+        };
+        var sources = f.Records("sources", kind is DocumentKind.Briefing or DocumentKind.Agreement, 1, ReadSource, "a source (a mapping with id, url, title, publisher)");
+        var formerIds = kind == DocumentKind.Briefing ? [] : f.Ids("former_ids");
+        f.ReportUnknownKeys();
+        return doc is null ? null : doc with
+        {
+            Id = id,
+            Path = file.Path,
+            Body = file.Body,
+            BodyLine = file.BodyLine,
+            Sources = sources,
+            FormerIds = formerIds,
+            BodyRefs = refs,
+        };
+    }
+
+    private static Briefing ReadBriefing(Fields f)
+    {
+        var title = f.Text("title", required: true, MaxTitle);
+        var date = f.Date("date", required: true, full: true);
+        var updated = f.Date("updated", full: true);
+        if (date is { } d && updated is { } u && u < d)
+            f.Error(f.Node("updated")!.At, DiagnosticCode.DateOrder, $"'updated' ({u}) is before 'date' ({d})");
+        var summary = f.Text("summary", required: true, MaxSummary);
+        return new Briefing
+        {
+            Id = "", Path = "", Body = "", BodyLine = 0,
+            Title = title ?? "",
+            Date = date ?? default,
+            Updated = updated,
+            Summary = summary ?? "",
+            Countries = f.Ids("countries"),
+            Actors = f.Ids("actors", required: true, atLeast: 1),
+            Agreements = f.Ids("agreements"),
+            Events = f.Records("events", false, 0, ReadEvent, "an event (a mapping with date, type, summary, sources)"),
+            Tags = f.Tags("tags"),
+            Authors = f.Texts("authors"),
+        };
+    }
+
+    private static Event ReadEvent(Fields f, int index)
+    {
+        var date = f.Date("date", required: true);
+        var end = f.Date("end");
+        if (date is { } d && end is { } e && e.EndsBefore(d))
+            f.Error(f.Node("end")!.At, DiagnosticCode.DateOrder, $"event 'end' ({e}) is before its 'date' ({d})");
+        var type = f.Choice("type", EventTypes, required: true);
+        var summary = f.Text("summary", required: true, 2_000);
+        return new Event(index, f.At, date ?? default, end, type ?? "other", summary ?? "",
+            f.Id("from"), f.Id("to"), f.Ids("participants"), f.Ids("sources", required: true, atLeast: 1),
+            f.Choice("confidence", Confidences));
+    }
+
+    private static Source ReadSource(Fields f, int index)
+    {
+        var id = f.Id("id", required: true);
+        var url = f.Url("url", required: true);
+        var title = f.Text("title", required: true, 500);
+        var publisher = f.Text("publisher", required: true, 200);
+        return new Source(id?.Id ?? "", id?.At ?? f.At, url ?? "", title ?? "", publisher ?? "",
+            f.Date("published"), f.Text("author", maxLength: 200), f.Language("language") ?? "en",
+            f.Date("accessed", full: true), f.Url("archive_url"), f.Choice("kind", SourceKinds));
+    }
+
+    private static Country ReadCountry(Fields f)
+    {
+        var name = f.Text("name", required: true, MaxTitle);
+        var iso = f.Iso("iso", required: true);
+        return new Country
+        {
+            Id = "", Path = "", Body = "", BodyLine = 0,
+            Name = name ?? "", Iso = iso ?? "",
+            NativeName = f.Text("native_name", maxLength: MaxTitle),
+            Aliases = f.Texts("aliases", MaxTitle),
+        };
+    }
+
+    private static Institution ReadInstitution(Fields f)
+    {
+        var name = f.Text("name", required: true, MaxTitle);
+        var country = f.Id("country", required: true);
+        var type = f.Choice("type", InstitutionTypes, required: true);
+        return new Institution
+        {
+            Id = "", Path = "", Body = "", BodyLine = 0,
+            Name = name ?? "", Country = country ?? new Ref("", f.At), Type = type ?? "",
+            NativeName = f.Text("native_name", maxLength: MaxTitle),
+            Aliases = f.Texts("aliases", MaxTitle),
+            Parent = f.Id("parent"),
+            Names = f.Records("names", false, 0, ReadFormerName, "a former name (a mapping with name, from, until)"),
+            Website = f.Url("website"),
+        };
+    }
+
+    private static FormerName ReadFormerName(Fields f, int index)
+    {
+        var name = f.Text("name", required: true, MaxTitle);
+        var from = f.Date("from");
+        var until = f.Date("until");
+        if (from is { } a && until is { } b && b.EndsBefore(a))
+            f.Error(f.Node("until")!.At, DiagnosticCode.DateOrder, $"'until' ({b}) is before 'from' ({a})");
+        return new FormerName(name ?? "", from, until);
+    }
+
+    private static Person ReadPerson(Fields f)
+    {
+        var name = f.Text("name", required: true, MaxTitle);
+        return new Person
+        {
+            Id = "", Path = "", Body = "", BodyLine = 0,
+            Name = name ?? "",
+            NativeName = f.Text("native_name", maxLength: MaxTitle),
+            Aliases = f.Texts("aliases", MaxTitle),
+            Country = f.Id("country"),
+            Positions = f.Records("positions", false, 0, ReadPost, "a position (a mapping with institution, title, from, until)"),
+        };
+    }
+
+    private static Post ReadPost(Fields f, int index)
+    {
+        var institution = f.Id("institution", required: true);
+        var from = f.Date("from");
+        var until = f.Date("until");
+        if (from is { } a && until is { } b && b.EndsBefore(a))
+            f.Error(f.Node("until")!.At, DiagnosticCode.DateOrder, $"'until' ({b}) is before 'from' ({a})");
+        return new Post(index, f.At, institution ?? new Ref("", f.At), f.Text("title", maxLength: MaxTitle), from, until,
+            f.Choice("confidence", Confidences), f.Ids("sources"));
+    }
+
+    private static Agreement ReadAgreement(Fields f)
+    {
+        var title = f.Text("title", required: true, MaxTitle);
+        var type = f.Choice("type", AgreementTypes, required: true);
+        var status = f.Choice("status", AgreementStatuses, required: true);
+        return new Agreement
+        {
+            Id = "", Path = "", Body = "", BodyLine = 0,
+            Title = title ?? "", Type = type ?? "", Status = status ?? "",
+            Signed = f.Date("signed"),
+            Place = f.Text("place", maxLength: MaxTitle),
+            Parties = f.Ids("parties", required: true, atLeast: 2),
+            Confidence = f.Choice("confidence", Confidences),
+        };
+    }
+}
