@@ -1,20 +1,49 @@
 using System.CommandLine;
+using System.Diagnostics;
+using Briefings.Rendering;
+using Briefings.Site;
 
 namespace Briefings.Cli;
 
-/// <summary><c>briefings build</c>: checks, then writes the whole site.</summary>
+/// <summary><c>briefings build</c>: checks, then writes the whole site. On content errors nothing is written.</summary>
 public static class BuildCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var input = Cli.InputOption();
         var output = new Option<string>("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "output" };
-        var baseUrl = new Option<string?>("--base-url") { Description = "Overrides base_url from site.yml" };
-        var command = new Command("build", "Check the archive, then write the whole site") { input, output, baseUrl };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Overrides base_url from site.yml (absolute http or https URL)" };
+        var verbose = new Option<bool>("--verbose") { Description = "Print the time each stage took" };
+        var command = new Command("build", "Check the archive, then write the whole site") { input, output, baseUrl, verbose };
         command.SetAction(parse =>
         {
-            stderr.WriteLine("build: not yet implemented");
-            return Cli.Usage;
+            var url = parse.GetValue(baseUrl);
+            if (url is not null && !Reading.UrlPolicy.IsAbsoluteHttp(url))
+            {
+                stderr.WriteLine($"briefings: --base-url must be an absolute http or https URL, not '{url}'");
+                return Cli.Usage;
+            }
+            var sw = Stopwatch.StartNew();
+            SiteBuilder.Result result;
+            try
+            {
+                result = SiteBuilder.Build(new SiteBuilder.Options(parse.GetValue(input)!, parse.GetValue(output)!, url));
+            }
+            catch (ThemeException e)
+            {
+                stderr.WriteLine($"briefings: theme error: {e.Message}");
+                return Cli.ContentErrors;
+            }
+            CheckCommand.Report(result.Loaded.Diagnostics, false, stdout);
+            if (parse.GetValue(verbose))
+                foreach (var (stage, elapsed) in result.Timings.Stages)
+                    stderr.WriteLine($"  {stage,-14} {elapsed.TotalMilliseconds,8:F0} ms");
+            int errors = result.Loaded.Diagnostics.Count(d => d.IsError);
+            int warnings = result.Loaded.Diagnostics.Count - errors;
+            stderr.WriteLine(result.Succeeded
+                ? $"built {result.PagesWritten} files into {parse.GetValue(output)}: {CheckCommand.Plural(warnings, "warning")} in {sw.Elapsed.TotalMilliseconds:F0} ms"
+                : $"not built: {CheckCommand.Plural(errors, "error")}, {CheckCommand.Plural(warnings, "warning")}; {parse.GetValue(output)} was left as it was");
+            return result.Succeeded ? Cli.Ok : Cli.ContentErrors;
         });
         return command;
     }

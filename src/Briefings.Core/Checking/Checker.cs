@@ -14,14 +14,12 @@ public static class Checker
     public static void Check(Archive archive, DiagnosticBag diagnostics)
     {
         var byId = new Dictionary<string, Document>(StringComparer.Ordinal);
-        foreach (var doc in archive.Documents)
-        {
-            if (byId.TryGetValue(doc.Id, out var first))
+        foreach (var doc in archive.Documents) byId.TryAdd(doc.Id, doc);
+        // Reported on every file that holds the id, so the one just added is flagged too.
+        foreach (var same in archive.Documents.GroupBy(d => d.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            foreach (var doc in same)
                 diagnostics.Error(doc.Path, Position.Start, DiagnosticCode.DuplicateId,
-                    $"id '{doc.Id}' is already used by {first.Path}; ids are unique across all kinds");
-            else
-                byId[doc.Id] = doc;
-        }
+                    $"id '{doc.Id}' is also used by {string.Join(", ", same.Where(o => !ReferenceEquals(o, doc)).Select(o => o.Path))}; ids are unique across all kinds");
         var renamed = new Dictionary<string, Document>(StringComparer.Ordinal);
         foreach (var doc in archive.Documents)
             foreach (var old in doc.FormerIds)
@@ -34,11 +32,12 @@ public static class Checker
                         $"former id '{old.Id}' is already listed by {renamed[old.Id].Path}");
             }
 
-        var index = new Index(byId, renamed);
+        var index = new Index(byId, renamed, archive.Unread);
         Parallel.ForEach(archive.Documents, doc => CheckDocument(doc, index, diagnostics));
     }
 
-    private sealed record Index(Dictionary<string, Document> ById, Dictionary<string, Document> Renamed);
+    private sealed record Index(Dictionary<string, Document> ById, Dictionary<string, Document> Renamed,
+        IReadOnlyDictionary<string, DocumentKind> Unread);
 
     private static void CheckDocument(Document doc, Index index, DiagnosticBag diagnostics)
     {
@@ -55,6 +54,8 @@ public static class Checker
                     check.One(e.To, "'to' country", Countries);
                     check.All(e.Participants, "participant", Actors);
                     check.Sources(e.Sources);
+                    check.All(e.SummaryRefs.Mentions, "mention", AnyKind);
+                    check.Sources(e.SummaryRefs.Citations);
                 }
                 break;
             case Institution i:
@@ -97,7 +98,15 @@ public static class Checker
             {
                 if (!kinds.Contains(target.Kind))
                     diagnostics.Error(doc.Path, r.At, DiagnosticCode.WrongKind,
-                        $"{role} '{r.Id}' is a {target.Kind.Noun()}; it must be {Expected(kinds)}");
+                        $"{role} '{r.Id}' is {A(target.Kind)}; it must be {Expected(kinds)}");
+                return;
+            }
+            if (index.Unread.TryGetValue(r.Id, out var unreadKind))
+            {
+                // The file is there but has its own error; only a reference of the wrong kind is worth saying.
+                if (!kinds.Contains(unreadKind))
+                    diagnostics.Error(doc.Path, r.At, DiagnosticCode.WrongKind,
+                        $"{role} '{r.Id}' is {A(unreadKind)}; it must be {Expected(kinds)}");
                 return;
             }
             if (index.Renamed.TryGetValue(r.Id, out var current))
@@ -136,6 +145,9 @@ public static class Checker
         }
 
         private static string Expected(DocumentKind[] kinds) =>
-            string.Join(" or ", kinds.Select(k => $"a {k.Noun()}"));
+            kinds.Length == DocumentKinds.All.Length ? "an existing id" : string.Join(" or ", kinds.Select(A));
+
+        /// <summary>"a person", "an institution", "an agreement".</summary>
+        private static string A(DocumentKind kind) => (kind.Noun()[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + kind.Noun();
     }
 }

@@ -10,6 +10,7 @@ public sealed record DiagnosticCode(string Code, string Title)
     public static readonly DiagnosticCode LinkOutside = new("BR104", "link pointing outside input/");
     public static readonly DiagnosticCode Misplaced = new("BR105", "file in the wrong place");
     public static readonly DiagnosticCode StrayFile = new("BR106", "file Briefings does not read");
+    public static readonly DiagnosticCode TooDeepMarkdown = new("BR107", "Markdown nested too deeply to read");
 
     // YAML.
     public static readonly DiagnosticCode YamlSyntax = new("BR201", "malformed YAML");
@@ -46,7 +47,7 @@ public sealed record DiagnosticCode(string Code, string Title)
 
     public static readonly IReadOnlyList<DiagnosticCode> All =
     [
-        NotUtf8, NoFrontMatter, TooLarge, LinkOutside, Misplaced, StrayFile,
+        NotUtf8, NoFrontMatter, TooLarge, LinkOutside, Misplaced, StrayFile, TooDeepMarkdown,
         YamlSyntax, DuplicateKey, YamlAlias, YamlTooBig,
         Required, UnknownKey, WrongType, BadDate, PartialNotAllowed, DateOrder, BadChoice, TooLong, BadUrl, BadId, BadCode, TooFew, TooMany,
         UnknownId, WrongKind, DuplicateId, UnknownSource, DuplicateSource, SelfReference,

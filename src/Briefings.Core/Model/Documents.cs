@@ -61,7 +61,11 @@ public sealed record Event(
     Ref? To,
     IReadOnlyList<Ref> Participants,
     IReadOnlyList<Ref> Sources,
-    string? Confidence);
+    string? Confidence)
+{
+    /// <summary>Mentions and citations written in <see cref="Summary"/>, all placed at the summary's value.</summary>
+    public BodyReferences SummaryRefs { get; init; } = BodyReferences.None;
+}
 
 public sealed record Briefing : Document
 {
@@ -149,6 +153,10 @@ public sealed record SiteSettings(string Title, string Description, string BaseU
 /// <summary>Everything read from input/: the settings and every document, sorted by kind then id.</summary>
 public sealed record Archive(SiteSettings Site, IReadOnlyList<Document> Documents)
 {
+    /// <summary>Ids (and kinds) of files that exist but could not be read; each has its own error, so
+    /// references to them are not reported a second time as unknown.</summary>
+    public IReadOnlyDictionary<string, DocumentKind> Unread { get; init; } = new Dictionary<string, DocumentKind>();
+
     public IEnumerable<Briefing> Briefings => Documents.OfType<Briefing>();
     public IEnumerable<Country> Countries => Documents.OfType<Country>();
     public IEnumerable<Institution> Institutions => Documents.OfType<Institution>();

@@ -11,6 +11,7 @@ public static class ArchiveReader
     {
         var root = Path.GetFullPath(inputDir);
         var files = new List<(DocumentKind Kind, string FullPath, string Shown)>();
+        var unread = new System.Collections.Concurrent.ConcurrentDictionary<string, DocumentKind>(StringComparer.Ordinal);
         SiteSettings? site = null;
         if (!Directory.Exists(root))
         {
@@ -36,6 +37,7 @@ public static class ArchiveReader
                 : parts.Length == 2;
             if (!placed)
             {
+                if (Fields.IsValidId(Path.GetFileNameWithoutExtension(full))) unread[Path.GetFileNameWithoutExtension(full)] = kind.Value;
                 diagnostics.Error(shown, Position.Start, DiagnosticCode.Misplaced, kind == DocumentKind.Briefing
                     ? "a briefing belongs in briefings/YYYY/<id>.md, under the year of its date"
                     : $"a {kind.Value.Noun()} belongs directly in {kind.Value.Folder()}/<id>.md");
@@ -56,12 +58,12 @@ public static class ArchiveReader
             if (!Fields.IsValidId(id))
             {
                 diagnostics.Error(shown, Position.Start, DiagnosticCode.BadId,
-                    $"file name '{Fields.Shorten(id)}' is not a valid id: use lowercase letters, digits and single hyphens, at most {Fields.MaxIdLength} characters{Suggestion(id)}");
+                    $"file name '{Fields.Shorten(id)}' is not a valid id: use lowercase letters, digits and single hyphens, at most {Fields.MaxIdLength} characters{Fields.IdHint(id)}");
                 return;
             }
             var file = ContentFile.Read(full, shown, diagnostics);
-            if (file is null) return;
-            documents[i] = DocumentReader.Read(kind, id, file, diagnostics);
+            documents[i] = file is null ? null : DocumentReader.Read(kind, id, file, diagnostics);
+            if (documents[i] is null) { unread[id] = kind; return; }
             if (documents[i] is Briefing b && b.Date != default && Path.GetFileName(Path.GetDirectoryName(full)) != b.Date.Year.ToString("D4"))
                 diagnostics.Error(shown, Position.Start, DiagnosticCode.Misplaced,
                     $"this briefing is dated {b.Date}; move it to briefings/{b.Date.Year:D4}/");
@@ -69,14 +71,8 @@ public static class ArchiveReader
         var sorted = documents.OfType<Document>()
             .OrderBy(d => d.Kind).ThenBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Path, StringComparer.Ordinal)
             .ToList();
-        return new Archive(site ?? SiteSettings.Default, sorted);
-    }
-
-    private static string Suggestion(string id)
-    {
-        var fixedId = string.Join('-', new string(id.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray())
-            .Split('-', StringSplitOptions.RemoveEmptyEntries));
-        return Fields.IsValidId(fixedId) ? $" (did you mean '{fixedId}'?)" : "";
+        foreach (var d in sorted) unread.TryRemove(d.Id, out _);
+        return new Archive(site ?? SiteSettings.Default, sorted) { Unread = new Dictionary<string, DocumentKind>(unread, StringComparer.Ordinal) };
     }
 
     private static bool IsIgnorable(string relative) =>

@@ -36,9 +36,13 @@ public sealed record ContentFile(string Path, string FrontMatter, int FrontMatte
         }
         catch (DecoderFallbackException e)
         {
-            int bad = Math.Max(0, e.Index) + skip;
-            int line = 1 + bytes.AsSpan(0, Math.Min(bad, bytes.Length)).Count((byte)'\n');
-            diagnostics.Error(path, new Position(line, 1), DiagnosticCode.NotUtf8, "file is not valid UTF-8; save it as UTF-8");
+            int bad = Math.Clamp(e.Index + skip, skip, bytes.Length);
+            int line = 1 + bytes.AsSpan(0, bad).Count((byte)'\n');
+            int lineStart = Math.Max(skip, bytes.AsSpan(0, bad).LastIndexOf((byte)'\n') + 1);
+            // The bytes before the first bad one are valid, so they count as the characters an editor shows.
+            int column = 1 + StrictUtf8.GetCharCount(bytes, lineStart, bad - lineStart);
+            diagnostics.Error(path, new Position(line, column), DiagnosticCode.NotUtf8,
+                $"byte 0x{bytes[Math.Min(bad, bytes.Length - 1)]:X2} is not valid UTF-8; save the file as UTF-8");
             return null;
         }
     }

@@ -26,14 +26,20 @@ public static class DocumentReader
         var map = YamlTree.Parse(file.FrontMatter, file.FrontMatterLine - 1, file.Path, diagnostics);
         if (map is null) return null;
         var f = new Fields(map, file.Path, diagnostics);
-        var body = BodyMarkdown.Parse(file.Body);
-        var refs = BodyMarkdown.Collect(body, file.BodyLine);
-        if (refs.Mentions.Count + refs.Citations.Count > MaxBodyReferences)
-            f.Error(new Position(file.BodyLine, 1), DiagnosticCode.TooMany,
-                $"the body holds {refs.Mentions.Count + refs.Citations.Count} mentions and citations; at most {MaxBodyReferences} are allowed");
-        foreach (var (url, line, column) in BodyMarkdown.RemoveUnsafeUrls(body))
-            diagnostics.Warning(file.Path, new Position(file.BodyLine + line, column + 1), DiagnosticCode.UnsafeHtml,
-                $"link to '{Fields.Shorten(url)}' removed: links must be absolute http(s) URLs or site paths");
+        var body = TryParse(() => BodyMarkdown.Parse(file.Body));
+        var refs = BodyReferences.None;
+        if (body is null)
+            f.Error(new Position(file.BodyLine, 1), DiagnosticCode.TooDeepMarkdown, TooDeepMessage("the body"));
+        else
+        {
+            refs = BodyMarkdown.Collect(body, file.BodyLine);
+            if (refs.Mentions.Count + refs.Citations.Count > MaxBodyReferences)
+                f.Error(new Position(file.BodyLine, 1), DiagnosticCode.TooMany,
+                    $"the body holds {refs.Mentions.Count + refs.Citations.Count} mentions and citations; at most {MaxBodyReferences} are allowed");
+            foreach (var (url, line, column) in BodyMarkdown.RemoveUnsafeUrls(body))
+                diagnostics.Warning(file.Path, new Position(file.BodyLine + line, column + 1), DiagnosticCode.UnsafeHtml,
+                    $"link to '{Fields.Shorten(url)}' removed: links must be absolute http(s) URLs or site paths");
+        }
 
         Document? doc = kind switch
         {
@@ -57,6 +63,35 @@ public static class DocumentReader
             FormerIds = formerIds,
             BodyRefs = refs,
         };
+    }
+
+    /// <summary>Markdig refuses input nested deeper than it can parse (thousands of '[' or '>') by throwing.</summary>
+    private static Markdig.Syntax.MarkdownDocument? TryParse(Func<Markdig.Syntax.MarkdownDocument> parse)
+    {
+        try { return parse(); }
+        catch (ArgumentException) { return null; }
+    }
+
+    private static string TooDeepMessage(string what) =>
+        $"{what} nests Markdown (brackets, quotes, lists or emphasis) too deeply to be read; simplify it";
+
+    /// <summary>An event summary is inline Markdown: its mentions and citations are checked like the body's,
+    /// each reported at the summary.</summary>
+    private static BodyReferences InlineRefs(Fields f, string text, Position at)
+    {
+        var md = TryParse(() => BodyMarkdown.ParseInline(text));
+        if (md is null)
+        {
+            f.Error(at, DiagnosticCode.TooDeepMarkdown, TooDeepMessage("the summary"));
+            return BodyReferences.None;
+        }
+        foreach (var (url, _, _) in BodyMarkdown.RemoveUnsafeUrls(md))
+            f.Diagnostics.Warning(f.Path, at, DiagnosticCode.UnsafeHtml,
+                $"link to '{Fields.Shorten(url)}' removed: links must be absolute http(s) URLs or site paths");
+        var refs = BodyMarkdown.Collect(md, 1);
+        return new BodyReferences(
+            refs.Mentions.Select(r => r with { At = at }).ToList(),
+            refs.Citations.Select(r => r with { At = at }).ToList());
     }
 
     private static Briefing ReadBriefing(Fields f)
@@ -91,9 +126,10 @@ public static class DocumentReader
             f.Error(f.Node("end")!.At, DiagnosticCode.DateOrder, $"event 'end' ({e}) is before its 'date' ({d})");
         var type = f.Choice("type", EventTypes, required: true);
         var summary = f.Text("summary", required: true, 2_000);
+        var summaryRefs = summary is null ? BodyReferences.None : InlineRefs(f, summary, f.Node("summary")!.At);
         return new Event(index, f.At, date ?? default, end, type ?? "other", summary ?? "",
             f.Id("from"), f.Id("to"), f.Ids("participants"), f.Ids("sources", required: true, atLeast: 1),
-            f.Choice("confidence", Confidences));
+            f.Choice("confidence", Confidences)) { SummaryRefs = summaryRefs };
     }
 
     private static Source ReadSource(Fields f, int index)

@@ -174,10 +174,18 @@ public sealed partial class Fields(YamlMap map, string path, DiagnosticBag diagn
         var id = s.Text.Trim();
         if (!IsValidId(id))
         {
-            Error(s.At, DiagnosticCode.BadId, $"'{Shorten(id)}' is not a valid id in '{key}': use lowercase letters, digits and single hyphens, at most {MaxIdLength} characters");
+            Error(s.At, DiagnosticCode.BadId, $"'{Shorten(id)}' is not a valid id in '{key}': use lowercase letters, digits and single hyphens, at most {MaxIdLength} characters{IdHint(id)}");
             return null;
         }
         return new Ref(id, s.At);
+    }
+
+    /// <summary>" (did you mean 'kim-myong-gil'?)" for 'Kim_Myong_Gil': lowercase, other characters as single hyphens; or empty.</summary>
+    public static string IdHint(string id)
+    {
+        var fixedId = string.Join('-', new string(id.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray())
+            .Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return IsValidId(fixedId) && fixedId != id ? $" (did you mean '{fixedId}'?)" : "";
     }
 
     public static bool IsValidId(string id) => id.Length is > 0 and <= MaxIdLength && IdRule().IsMatch(id);

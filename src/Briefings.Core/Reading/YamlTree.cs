@@ -53,6 +53,13 @@ public static class YamlTree
         {
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner throws these instead of a YamlException on some malformed input,
+            // e.g. a flow sequence left open at the end ('key: [a'); report it at the last value it read.
+            diagnostics.Error(path, state.Here, DiagnosticCode.YamlSyntax, "malformed YAML after this point; look for an unclosed '[', '{' or quote");
+            return null;
+        }
     }
 
     // YamlDotNet prefixes its messages with the position we already print.

@@ -1,0 +1,60 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using Fluid.Values;
+using Microsoft.Extensions.FileProviders;
+
+namespace Briefings.Rendering;
+
+/// <summary>The Liquid templates and static assets of theme/, parsed once and shared by every render thread.</summary>
+public sealed class Theme
+{
+    public string Directory { get; }
+    public string TemplatesDirectory => Path.Combine(Directory, "templates");
+    public string AssetsDirectory => Path.Combine(Directory, "assets");
+
+    private readonly TemplateOptions _options;
+    private readonly Dictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);
+
+    /// <summary>Escapes markup characters but leaves Hangul, Cyrillic and the rest readable in the source.</summary>
+    public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public Theme(string directory)
+    {
+        Directory = Path.GetFullPath(directory);
+        _options = new TemplateOptions
+        {
+            MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
+            FileProvider = new PhysicalFileProvider(TemplatesDirectory),
+        };
+        var parser = new FluidParser();
+        foreach (var file in System.IO.Directory.EnumerateFiles(TemplatesDirectory, "*.liquid").Order(StringComparer.Ordinal))
+        {
+            if (!parser.TryParse(File.ReadAllText(file), out var template, out var error))
+                throw new ThemeException($"{Path.GetRelativePath(Environment.CurrentDirectory, file)}: {error}");
+            _templates[Path.GetFileNameWithoutExtension(file)] = template;
+        }
+        if (!_templates.ContainsKey("layout")) throw new ThemeException($"{TemplatesDirectory}: no layout.liquid");
+    }
+
+    /// <summary>The theme folder to use: theme/ beside the input folder (a checkout), else the one shipped with the program.</summary>
+    public static Theme Locate(string inputDir)
+    {
+        var beside = Path.Combine(Path.GetFullPath(inputDir), "..", "theme");
+        return new Theme(System.IO.Directory.Exists(Path.Combine(beside, "templates")) ? beside : Path.Combine(AppContext.BaseDirectory, "theme"));
+    }
+
+    /// <summary>Renders a page template inside the layout.</summary>
+    public string Render(string template, object page, object site)
+    {
+        if (!_templates.TryGetValue(template, out var t)) throw new ThemeException($"no template {template}.liquid in {TemplatesDirectory}");
+        var context = new TemplateContext(_options);
+        context.SetValue("page", page);
+        context.SetValue("site", site);
+        var content = t.Render(context, Encoder);
+        context.SetValue("content", new StringValue(content, encode: false));
+        return _templates["layout"].Render(context, Encoder);
+    }
+}
+
+public sealed class ThemeException(string message) : Exception(message);

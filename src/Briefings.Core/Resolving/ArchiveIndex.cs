@@ -1,0 +1,183 @@
+using Briefings.Model;
+
+namespace Briefings.Resolving;
+
+/// <summary>An event with the briefing it is reported in.</summary>
+public sealed record EventEntry(Briefing Briefing, Event Event)
+{
+    /// <summary>The stable anchor of the event on its briefing page.</summary>
+    public string Anchor => $"event-{Event.Index + 1}";
+    public string Url => $"{Briefing.Url}#{Anchor}";
+}
+
+/// <summary>A position held, with the person who held it.</summary>
+public sealed record PostEntry(Person Person, Post Post)
+{
+    public string Anchor => $"position-{Post.Index + 1}";
+    public string Url => $"{Person.Url}#{Anchor}";
+}
+
+/// <summary>An entity appearing in the same briefings as another, and how often.</summary>
+public sealed record Companion(Document Entity, int Count);
+
+/// <summary>Every relation between documents, computed once after checking so that rendering only looks
+/// things up. Lists are in reading order: briefings and events newest first, entities by name.</summary>
+public sealed class ArchiveIndex
+{
+    public const int CompanionCount = 10;
+
+    public Archive Archive { get; }
+    public IReadOnlyDictionary<string, Document> ById { get; }
+    /// <summary>Every briefing, newest first (then by id, so ties are stable).</summary>
+    public IReadOnlyList<Briefing> Briefings { get; }
+    /// <summary>Every event of every briefing, oldest first.</summary>
+    public IReadOnlyList<EventEntry> Events { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Briefing>> ByTag { get; }
+
+    private readonly Dictionary<string, List<Briefing>> _briefingsOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<EventEntry>> _eventsOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Agreement>> _agreementsOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Document>> _membersOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<PostEntry>> _postsAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Institution>> _childrenOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<Companion>> _companions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<Country>> _countriesOf = new(StringComparer.Ordinal);
+
+    private static readonly IComparer<Briefing> NewestFirst = Comparer<Briefing>.Create((a, b) =>
+    {
+        int c = b.Date.CompareTo(a.Date);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+    });
+
+    public ArchiveIndex(Archive archive)
+    {
+        Archive = archive;
+        ById = archive.Documents.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Briefings = archive.Briefings.Order(NewestFirst).ToList();
+
+        foreach (var i in archive.Institutions)
+        {
+            Add(_membersOf, i.Country.Id, i);
+            if (i.Parent is { } p) Add(_childrenOf, p.Id, i);
+        }
+        foreach (var p in archive.People)
+        {
+            if (p.Country is { } c) Add(_membersOf, c.Id, p);
+            foreach (var post in p.Positions) Add(_postsAt, post.Institution.Id, new PostEntry(p, post));
+        }
+        foreach (var a in archive.Agreements)
+            foreach (var id in a.Parties.Select(r => r.Id).Concat(a.Parties.SelectMany(r => CountryOf(r.Id))).Distinct())
+                Add(_agreementsOf, id, a);
+
+        var events = new List<EventEntry>();
+        var pairs = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var b in Briefings)
+        {
+            var countries = CountriesOf(b);
+            _countriesOf[b.Id] = countries;
+            var involved = Involved(b, countries);
+            foreach (var id in involved) Add(_briefingsOf, id, b);
+            foreach (var e in b.Events)
+            {
+                var entry = new EventEntry(b, e);
+                events.Add(entry);
+                foreach (var id in EventActors(e).Concat(b.Agreements.Select(a => a.Id)).Distinct()) Add(_eventsOf, id, entry);
+            }
+            var people = involved.Where(id => ById.TryGetValue(id, out var d) && d is Entity).ToList();
+            foreach (var a in people)
+                foreach (var other in people)
+                    if (a != other)
+                    {
+                        var row = pairs.TryGetValue(a, out var r) ? r : pairs[a] = new(StringComparer.Ordinal);
+                        row[other] = row.GetValueOrDefault(other) + 1;
+                    }
+        }
+        Events = events.OrderBy(e => e.Event.Date).ThenBy(e => e.Briefing.Date).ThenBy(e => e.Briefing.Id, StringComparer.Ordinal)
+            .ThenBy(e => e.Event.Index).ToList();
+        foreach (var list in _eventsOf.Values)
+            list.Sort((x, y) => EventOrder(y, x));
+        foreach (var (id, row) in pairs)
+            _companions[id] = row.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .Take(CompanionCount).Select(kv => new Companion(ById[kv.Key], kv.Value)).ToList();
+        foreach (var list in _agreementsOf.Values) list.Sort(AgreementOrder);
+        foreach (var list in _membersOf.Values) list.Sort(ByName);
+        foreach (var list in _childrenOf.Values) list.Sort(ByName);
+        foreach (var list in _postsAt.Values)
+            list.Sort((x, y) => Comparer<PartialDate?>.Default.Compare(y.Post.From, x.Post.From) is var c && c != 0 ? c : ByName(x.Person, y.Person));
+
+        ByTag = Briefings.SelectMany(b => b.Tags.Distinct().Select(t => (t, b)))
+            .GroupBy(x => x.t, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Briefing>)g.Select(x => x.b).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Briefings that involve or mention the document, newest first.</summary>
+    public IReadOnlyList<Briefing> BriefingsOf(string id) => Get(_briefingsOf, id);
+    /// <summary>Events that involve the entity, newest first.</summary>
+    public IReadOnlyList<EventEntry> EventsOf(string id) => Get(_eventsOf, id);
+    /// <summary>Agreements the entity is party to (for a country: that its institutions or people are party to).</summary>
+    public IReadOnlyList<Agreement> AgreementsOf(string id) => Get(_agreementsOf, id);
+    /// <summary>Institutions and people of a country, by name.</summary>
+    public IReadOnlyList<Document> MembersOf(string countryId) => Get(_membersOf, countryId);
+    public IReadOnlyList<PostEntry> PostsAt(string institutionId) => Get(_postsAt, institutionId);
+    public IReadOnlyList<Institution> ChildrenOf(string institutionId) => Get(_childrenOf, institutionId);
+    public IReadOnlyList<Companion> CompanionsOf(string id) => _companions.TryGetValue(id, out var c) ? c : [];
+    /// <summary>A briefing's countries: those it lists, those of its actors, and those its events go from or to.</summary>
+    public IReadOnlyList<Country> CountriesOfBriefing(Briefing b) => _countriesOf.TryGetValue(b.Id, out var c) ? c : [];
+
+    public Document? Find(string id) => ById.TryGetValue(id, out var d) ? d : null;
+
+    private IReadOnlyList<Country> CountriesOf(Briefing b) =>
+        b.Countries.Select(r => r.Id)
+            .Concat(b.Actors.SelectMany(r => CountryOf(r.Id)))
+            .Concat(b.Events.SelectMany(e => new[] { e.From?.Id, e.To?.Id }.OfType<string>()))
+            .Distinct().Select(Find).OfType<Country>().OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+
+    private IEnumerable<string> CountryOf(string id) => Find(id) switch
+    {
+        Institution i => [i.Country.Id],
+        Person { Country: { } c } => [c.Id],
+        _ => [],
+    };
+
+    /// <summary>Every document a briefing involves (actors, countries, agreements, event participants) or mentions.</summary>
+    private List<string> Involved(Briefing b, IReadOnlyList<Country> countries) =>
+        b.Actors.Select(r => r.Id)
+            .Concat(countries.Select(c => c.Id))
+            .Concat(b.Agreements.Select(r => r.Id))
+            .Concat(b.Events.SelectMany(EventActors))
+            .Concat(b.BodyRefs.Mentions.Select(r => r.Id))
+            .Where(id => id != b.Id && ById.ContainsKey(id))
+            .Distinct().ToList();
+
+    private static IEnumerable<string> EventActors(Event e) =>
+        e.Participants.Select(r => r.Id).Concat(new[] { e.From?.Id, e.To?.Id }.OfType<string>());
+
+    private static int EventOrder(EventEntry x, EventEntry y)
+    {
+        int c = x.Event.Date.CompareTo(y.Event.Date);
+        if (c == 0) c = string.CompareOrdinal(x.Briefing.Id, y.Briefing.Id);
+        return c != 0 ? c : x.Event.Index.CompareTo(y.Event.Index);
+    }
+
+    private static int AgreementOrder(Agreement x, Agreement y)
+    {
+        int c = Comparer<PartialDate?>.Default.Compare(y.Signed, x.Signed);
+        return c != 0 ? c : string.CompareOrdinal(x.Id, y.Id);
+    }
+
+    private static int ByName(Document x, Document y)
+    {
+        int c = string.Compare(x.DisplayName, y.DisplayName, StringComparison.OrdinalIgnoreCase);
+        return c != 0 ? c : string.CompareOrdinal(x.Id, y.Id);
+    }
+
+    private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+    {
+        if (key.Length == 0) return;
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        if (list.Count == 0 || !Equals(list[^1], value)) list.Add(value);
+    }
+
+    private static IReadOnlyList<T> Get<T>(Dictionary<string, List<T>> map, string key) =>
+        map.TryGetValue(key, out var list) ? list : [];
+}

@@ -1,0 +1,37 @@
+using Briefings.Checking;
+using Briefings.Model;
+using Briefings.Rendering;
+using Briefings.Resolving;
+using Briefings.Writing;
+
+namespace Briefings.Site;
+
+/// <summary>The whole build: read, check, resolve, render and write, each stage feeding the next.
+/// Nothing is written unless the archive checks without errors.</summary>
+public static class SiteBuilder
+{
+    public sealed record Result(ArchiveLoader.Loaded Loaded, int PagesWritten, StageTimings Timings)
+    {
+        public bool Succeeded => !Loaded.HasErrors;
+    }
+
+    public sealed record Options(string InputDir, string OutputDir, string? BaseUrl = null, string? ThemeDir = null);
+
+    public static Result Build(Options options)
+    {
+        var timings = new StageTimings();
+        var loaded = ArchiveLoader.Load(options.InputDir, timings);
+        if (loaded.HasErrors) return new Result(loaded, 0, timings);
+
+        var archive = options.BaseUrl is { } url
+            ? loaded.Archive with { Site = loaded.Archive.Site with { BaseUrl = url.TrimEnd('/') } }
+            : loaded.Archive;
+        var theme = options.ThemeDir is { } dir ? new Theme(dir) : Theme.Locate(options.InputDir);
+        var index = timings.Time("resolve", () => new ArchiveIndex(archive));
+
+        using var output = new StagedOutput(options.OutputDir);
+        int pages = timings.Time("render+write", () => SiteWriter.WriteAll(index, theme, output));
+        timings.Time("swap", output.Commit);
+        return new Result(loaded, pages, timings);
+    }
+}

@@ -1,0 +1,36 @@
+using Briefings.Rendering;
+using Briefings.Resolving;
+using Briefings.Writing;
+
+namespace Briefings.Site;
+
+/// <summary>Renders every page on all cores and writes each as soon as it is rendered, so memory holds the
+/// archive and a few pages, never the whole site. Pages are independent, so the order of work does not
+/// change a byte of the output.</summary>
+public static class SiteWriter
+{
+    public static int WriteAll(ArchiveIndex index, Theme theme, StagedOutput output)
+    {
+        var views = new ViewFactory(index);
+        var site = new Dictionary<string, object?>
+        {
+            ["title"] = index.Archive.Site.Title,
+            ["description"] = index.Archive.Site.Description,
+            ["base_url"] = index.Archive.Site.BaseUrl,
+            ["language"] = index.Archive.Site.Language,
+        };
+        var pages = new SitePages(index, views).All().ToList();
+        Parallel.ForEach(pages, page => output.Write(page.FilePath, theme.Render(page.Template, page.Model(), site)));
+        int assets = CopyAssets(theme, output);
+        return pages.Count + assets;
+    }
+
+    private static int CopyAssets(Theme theme, StagedOutput output)
+    {
+        if (!Directory.Exists(theme.AssetsDirectory)) return 0;
+        var files = Directory.EnumerateFiles(theme.AssetsDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        foreach (var file in files)
+            output.CopyFile(file, Path.Combine("assets", Path.GetRelativePath(theme.AssetsDirectory, file)));
+        return files.Count;
+    }
+}

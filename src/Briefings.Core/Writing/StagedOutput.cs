@@ -1,0 +1,71 @@
+using System.Text;
+
+namespace Briefings.Writing;
+
+/// <summary>A build writes into a fresh staging folder beside the output folder and swaps it in only when
+/// complete, so a failed or interrupted build leaves the previous output exactly as it was, and a
+/// finished one holds no stale files.</summary>
+public sealed class StagedOutput : IDisposable
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly string _target;
+    private bool _committed;
+
+    public string Root { get; }
+
+    public StagedOutput(string outputDir)
+    {
+        _target = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        if (Path.GetDirectoryName(_target) is not { } parent)
+            throw new IOException($"cannot write the site to the root folder '{_target}'");
+        Directory.CreateDirectory(parent);
+        Root = Path.Combine(parent, $".{Path.GetFileName(_target)}-staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Root);
+    }
+
+    /// <summary>Writes a file at a site-relative path. The path is built by the program from checked ids, but
+    /// is still resolved and confined here: nothing is ever written outside the output folder.</summary>
+    public void Write(string relativePath, string content) => WriteBytes(relativePath, Utf8.GetBytes(content));
+
+    public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
+    {
+        var full = Resolve(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        using var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+        stream.Write(content);
+    }
+
+    public void CopyFile(string source, string relativePath)
+    {
+        var full = Resolve(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.Copy(source, full);
+    }
+
+    public string Resolve(string relativePath)
+    {
+        var full = Path.GetFullPath(Path.Combine(Root, relativePath));
+        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new IOException($"refusing to write '{relativePath}' outside the output folder");
+        return full;
+    }
+
+    /// <summary>Swaps the staged site in for the old output.</summary>
+    public void Commit()
+    {
+        string? old = null;
+        if (Directory.Exists(_target))
+        {
+            old = Root + "-old";
+            Directory.Move(_target, old);
+        }
+        Directory.Move(Root, _target);
+        _committed = true;
+        if (old is not null) Directory.Delete(old, recursive: true);
+    }
+
+    public void Dispose()
+    {
+        if (!_committed && Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
+    }
+}
