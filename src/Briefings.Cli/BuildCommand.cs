@@ -35,6 +35,7 @@ public static class BuildCommand
                 return Cli.ContentErrors;
             }
             CheckCommand.Report(result.Loaded.Diagnostics, false, stdout);
+            foreach (var line in result.Search?.Messages ?? []) stderr.WriteLine(line);
             if (parse.GetValue(verbose))
                 foreach (var (stage, elapsed) in result.Timings.Stages)
                     stderr.WriteLine($"  {stage,-14} {elapsed.TotalMilliseconds,8:F0} ms");

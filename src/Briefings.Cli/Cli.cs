@@ -12,6 +12,8 @@ public static class Cli
         var root = new RootCommand("Briefings: checks a sourced archive of briefings and compiles it into a cross-linked static site.");
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(NewCommand.Create(stdout, stderr, TimeProvider.System));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -22,14 +22,13 @@ public static class ArchiveReader
         {
             var shown = Display(full);
             var parts = relative.Split('/');
-            if (parts.Any(p => p.StartsWith('.'))) continue;
+            if (parts.Any(p => p.StartsWith('.')) || IsIgnorable(relative)) continue;
             if (relative == "site.yml") { site = SiteReader.Read(full, shown, diagnostics) ?? SiteSettings.Default; continue; }
             var kind = DocumentKinds.All.Where(k => k.Folder() == parts[0]).Cast<DocumentKind?>().FirstOrDefault();
             if (kind is null || !relative.EndsWith(".md", StringComparison.Ordinal))
             {
-                if (!IsIgnorable(relative))
-                    diagnostics.Warning(shown, Position.Start, DiagnosticCode.StrayFile,
-                        $"'{relative}' is not read: content files are site.yml and .md files under briefings/YYYY/, countries/, institutions/, people/ or agreements/");
+                diagnostics.Warning(shown, Position.Start, DiagnosticCode.StrayFile,
+                    $"'{relative}' is not read: content files are site.yml and .md files under briefings/YYYY/, countries/, institutions/, people/ or agreements/");
                 continue;
             }
             bool placed = kind == DocumentKind.Briefing

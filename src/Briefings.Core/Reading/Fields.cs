@@ -63,7 +63,7 @@ public sealed partial class Fields(YamlMap map, string path, DiagnosticBag diagn
         if (text is null || node is null) return null;
         if (options.Contains(text)) return text;
         Error(node.At, DiagnosticCode.BadChoice,
-            $"'{key}' cannot be '{text}'; use one of {string.Join(", ", options)}{Suggestions.Hint(text, options)}");
+            $"'{key}' cannot be '{Shorten(text)}'; use one of {string.Join(", ", options)}{Suggestions.Hint(text, options)}");
         return null;
     }
 
@@ -78,12 +78,12 @@ public sealed partial class Fields(YamlMap map, string path, DiagnosticBag diagn
     {
         if (!PartialDate.TryParse(text, out var date))
         {
-            Error(at, DiagnosticCode.BadDate, $"'{key}' is not a real date: '{text}' (write YYYY, YYYY-MM or YYYY-MM-DD)");
+            Error(at, DiagnosticCode.BadDate, $"'{key}' is not a real date: '{Shorten(text)}' (write YYYY, YYYY-MM or YYYY-MM-DD)");
             return null;
         }
         if (full && !date.IsFull)
         {
-            Error(at, DiagnosticCode.PartialNotAllowed, $"'{key}' needs a full date (YYYY-MM-DD), not '{text}'");
+            Error(at, DiagnosticCode.PartialNotAllowed, $"'{key}' needs a full date (YYYY-MM-DD), not '{Shorten(text)}'");
             return null;
         }
         return date;
@@ -227,5 +227,32 @@ public sealed partial class Fields(YamlMap map, string path, DiagnosticBag diagn
     };
 
     /// <summary>Keeps a quoted bad value short in a message.</summary>
-    public static string Shorten(string s) => s.Length <= 60 ? s : s[..57] + "...";
+    /// <remarks>Line breaks and other control characters are escaped, so a message stays on its one line.</remarks>
+    public static string Shorten(string s)
+    {
+        bool cut = s.Length > 60;
+        var t = OneLine(cut ? s[..60] : s);
+        if (!cut && t.Length <= 60) return t;
+        int n = Math.Min(57, t.Length);
+        if (n > 0 && char.IsHighSurrogate(t[n - 1])) n--;
+        return t[..n] + "...";
+    }
+
+    /// <summary>The text with line breaks and control characters written as escapes (\n, \r, \t, \u0000).</summary>
+    public static string OneLine(string s)
+    {
+        static bool Escaped(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
+        if (!s.Any(Escaped)) return s;
+        var sb = new System.Text.StringBuilder(s.Length + 8);
+        foreach (char c in s)
+            sb.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when Escaped(c) => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
+        return sb.ToString();
+    }
 }

@@ -46,7 +46,7 @@ public static class YamlTree
         }
         catch (YamlException e)
         {
-            diagnostics.Error(path, state.ToPosition(e.Start), DiagnosticCode.YamlSyntax, $"malformed YAML: {Clean(e.Message)}");
+            diagnostics.Error(path, state.ToPosition(e.Start), DiagnosticCode.YamlSyntax, $"malformed YAML: {Fields.OneLine(Clean(e.Message))}");
             return null;
         }
         catch (Refusal)

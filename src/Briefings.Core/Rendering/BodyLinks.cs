@@ -6,7 +6,9 @@ namespace Briefings.Rendering;
 
 /// <summary>The links of one document's body: mentions resolve against the whole archive, citations
 /// against the document's own numbered source list.</summary>
-public sealed class DocumentLinks(Document doc, ArchiveIndex index) : IBodyLinks
+/// <param name="elsewhere">True for text shown beyond the document's own page (event summaries): citations then
+/// link to the document's page and carry no anchor ids.</param>
+public sealed class DocumentLinks(Document doc, ArchiveIndex index, bool elsewhere = false) : IBodyLinks
 {
     private readonly Dictionary<string, int> _numbers = doc.Sources
         .Select((s, i) => (s.Id, Number: i + 1)).DistinctBy(x => x.Id).ToDictionary(x => x.Id, x => x.Number, StringComparer.Ordinal);
@@ -16,7 +18,9 @@ public sealed class DocumentLinks(Document doc, ArchiveIndex index) : IBodyLinks
 
     public int? Citation(string sourceId) => _numbers.TryGetValue(sourceId, out var n) ? n : null;
 
-    public string SourceAnchor(string sourceId) => SourceAnchorOf(sourceId);
+    public string SourceHref(string sourceId) => (elsewhere ? doc.Url : "") + "#" + SourceAnchorOf(sourceId);
+
+    public bool AnchorsCitations => !elsewhere;
 
     public static string SourceAnchorOf(string sourceId) => $"source-{sourceId}";
 }

@@ -1,4 +1,5 @@
 using Briefings.Model;
+using Briefings.Publishing;
 using Briefings.Resolving;
 
 namespace Briefings.Rendering;
@@ -16,6 +17,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
 {
     public const int HomeBriefings = 10;
     private Archive Archive => index.Archive;
+    private readonly LinkPreview _previews = new(index);
 
     public IEnumerable<PageSpec> All()
     {
@@ -37,6 +39,8 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         yield return new("/tags/", "tags", Tags);
         foreach (var (tag, briefings) in index.ByTag)
             yield return new($"/tags/{tag}/", "tag", () => Tag(tag, briefings));
+        yield return new("/sources/", "sources", Sources);
+        foreach (var r in Redirects.Of(Archive)) yield return new(r.From, "redirect", () => Redirect(r));
         yield return new("/search/", "search", () => Page("Search", "Search the briefings, people, institutions, countries and agreements.", "/search/", "search"));
         yield return new("/404.html", "404", () => Page("Page not found", "There is no page at this address.", "/404.html", "error"));
     }
@@ -48,6 +52,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         ["url"] = url,
         ["canonical"] = Archive.Site.BaseUrl + url,
         ["kind"] = kind,
+        ["preview"] = _previews.ForPage(kind, title, description, url),
     };
 
     private Dictionary<string, object?> Document(Document d, string description, DateView? date)
@@ -58,13 +63,14 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         page["sources"] = views.Sources(d);
         page["cite"] = new CiteView(Archive.Site.BaseUrl + d.Url, d.DisplayName, Archive.Site.Title, date, null);
         page["former_ids"] = d.FormerIds.Select(r => r.Id).ToList();
+        page["preview"] = _previews.For(d, description);
         return page;
     }
 
     /// <summary>What every entity page shows: the briefings, events and agreements that involve it, and its company.</summary>
     private Dictionary<string, object?> Entity(Entity e, string description)
     {
-        var page = Document(e, description, null);
+        var page = Document(e, description, DateView.Of(ContentDates.OfEntity(index, e.Id)));
         page["native_name"] = e.NativeName;
         page["aliases"] = e.Aliases;
         page["briefings"] = views.Items(index.BriefingsOf(e.Id));
@@ -216,6 +222,23 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         var page = Page($"Tagged {tag}", $"{Count(briefings.Count, "briefing")} tagged {tag}.", $"/tags/{tag}/", "tag");
         page["tag"] = tag;
         page["items"] = views.Items(briefings);
+        return page;
+    }
+
+    private Dictionary<string, object?> Sources()
+    {
+        var page = Page("Sources", "Every publisher the archive cites, with the briefings and entities that cite it.", "/sources/", "index");
+        page["groups"] = SourceCatalog.Groups(index);
+        return page;
+    }
+
+    /// <summary>The page left at the URL of a former id: it sends readers and crawlers on to the current one.</summary>
+    private Dictionary<string, object?> Redirect(Redirect r)
+    {
+        var page = Page(r.Target.DisplayName, $"This page has moved to {Archive.Site.BaseUrl + r.To}.", r.From, "redirect");
+        page["canonical"] = Archive.Site.BaseUrl + r.To;
+        page["redirect"] = r.To;
+        page["preview"] = null;
         return page;
     }
 

@@ -22,6 +22,8 @@ public sealed class Theme
     public Theme(string directory)
     {
         Directory = Path.GetFullPath(directory);
+        if (!System.IO.Directory.Exists(TemplatesDirectory))
+            throw new ThemeException($"no theme templates in {TemplatesDirectory}");
         _options = new TemplateOptions
         {
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },

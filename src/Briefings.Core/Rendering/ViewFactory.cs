@@ -74,7 +74,7 @@ public sealed class ViewFactory(ArchiveIndex index)
     {
         var md = BodyMarkdown.ParseInline(markdown);
         BodyMarkdown.RemoveUnsafeUrls(md);
-        var html = BodyMarkdown.Render(md, new DocumentLinks(doc, index), inline: true).Trim();
+        var html = BodyMarkdown.Render(md, new DocumentLinks(doc, index, elsewhere: true), inline: true).Trim();
         return BodyMarkdown.HasRawHtml(md) ? HtmlSafety.Sanitize(html) : html;
     }
 }

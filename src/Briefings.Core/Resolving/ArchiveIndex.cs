@@ -146,6 +146,7 @@ public sealed class ArchiveIndex
             .Concat(b.Agreements.Select(r => r.Id))
             .Concat(b.Events.SelectMany(EventActors))
             .Concat(b.BodyRefs.Mentions.Select(r => r.Id))
+            .Concat(b.Events.SelectMany(e => e.SummaryRefs.Mentions.Select(r => r.Id)))
             .Where(id => id != b.Id && ById.ContainsKey(id))
             .Distinct().ToList();
 

@@ -2,6 +2,7 @@ using Briefings.Checking;
 using Briefings.Model;
 using Briefings.Rendering;
 using Briefings.Resolving;
+using Briefings.Search;
 using Briefings.Writing;
 
 namespace Briefings.Site;
@@ -13,6 +14,9 @@ public static class SiteBuilder
     public sealed record Result(ArchiveLoader.Loaded Loaded, int PagesWritten, StageTimings Timings)
     {
         public bool Succeeded => !Loaded.HasErrors;
+
+        /// <summary>What became of the search index (null when nothing was built).</summary>
+        public SearchIndex.Outcome? Search { get; init; }
     }
 
     public sealed record Options(string InputDir, string OutputDir, string? BaseUrl = null, string? ThemeDir = null);
@@ -31,7 +35,8 @@ public static class SiteBuilder
 
         using var output = new StagedOutput(options.OutputDir);
         int pages = timings.Time("render+write", () => SiteWriter.WriteAll(index, theme, output));
+        var search = timings.Time("search", () => SearchIndex.Build(output.Root, theme.Directory));
         timings.Time("swap", output.Commit);
-        return new Result(loaded, pages, timings);
+        return new Result(loaded, pages, timings) { Search = search };
     }
 }

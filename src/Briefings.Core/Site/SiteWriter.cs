@@ -1,3 +1,4 @@
+using Briefings.Publishing;
 using Briefings.Rendering;
 using Briefings.Resolving;
 using Briefings.Writing;
@@ -22,7 +23,8 @@ public static class SiteWriter
         var pages = new SitePages(index, views).All().ToList();
         Parallel.ForEach(pages, page => output.Write(page.FilePath, theme.Render(page.Template, page.Model(), site)));
         int assets = CopyAssets(theme, output);
-        return pages.Count + assets;
+        int published = Publisher.WriteAll(index, pages.Select(p => p.UrlPath), output);
+        return pages.Count + assets + published;
     }
 
     private static int CopyAssets(Theme theme, StagedOutput output)

@@ -18,8 +18,8 @@ public sealed class CitationHtmlRenderer(IBodyLinks links) : HtmlObjectRenderer<
         foreach (var id in citation.SourceIds)
         {
             if (links.Citation(id) is not { } n) continue;
-            renderer.Write("<a href=\"#").Write(links.SourceAnchor(id)).Write('"');
-            if (_anchored.Add(id)) renderer.Write(" id=\"").Write(BackAnchor(id)).Write('"');
+            renderer.Write("<a href=\"").WriteEscapeUrl(links.SourceHref(id)).Write('"');
+            if (links.AnchorsCitations && _anchored.Add(id)) renderer.Write(" id=\"").Write(BackAnchor(id)).Write('"');
             renderer.Write(" aria-label=\"source ").Write(n.ToString(System.Globalization.CultureInfo.InvariantCulture)).Write("\">[")
                 .Write(n.ToString(System.Globalization.CultureInfo.InvariantCulture)).Write("]</a>");
         }

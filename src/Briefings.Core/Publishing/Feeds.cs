@@ -1,0 +1,92 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using Briefings.Model;
+using Briefings.Resolving;
+
+namespace Briefings.Publishing;
+
+/// <summary>The Atom feeds: <c>/feed.xml</c> with the latest briefings, and one per entity with every briefing that
+/// involves or mentions it. Every date comes from the content, so a rebuild of the same input changes no byte and
+/// feed readers see an entry as new only when it is.</summary>
+public static class Feeds
+{
+    public const int Latest = 50;
+
+    /// <summary>Each feed as its site-relative path and its bytes.</summary>
+    public static IEnumerable<(string Path, Func<byte[]> Content)> All(ArchiveIndex index)
+    {
+        var site = index.Archive.Site;
+        yield return ("/feed.xml", () => Atom(index, "/feed.xml", "/", site.Title, site.Description, index.Briefings.Take(Latest).ToList()));
+        foreach (var e in index.Archive.Documents.OfType<Entity>())
+            yield return (SiteUrls.FeedOf(e), () => Atom(index, SiteUrls.FeedOf(e), e.Url, $"{e.DisplayName} · {site.Title}",
+                $"Briefings that involve or mention {e.DisplayName}.", index.BriefingsOf(e.Id)));
+    }
+
+    private static byte[] Atom(ArchiveIndex index, string path, string pageUrl, string title, string subtitle, IReadOnlyList<Briefing> briefings)
+    {
+        var site = index.Archive.Site;
+        var feed = new SyndicationFeed
+        {
+            Id = site.Absolute(path),
+            Title = Text(title),
+            Language = site.Language,
+            // An empty feed still needs an <updated>; the archive's newest date keeps it fixed for fixed input.
+            LastUpdatedTime = ContentDates.Midnight(ContentDates.Newest(briefings) ?? ContentDates.Newest(index.Briefings) ?? new PartialDate(1970, 1, 1)),
+        };
+        if (subtitle.Length > 0) feed.Description = Text(subtitle);
+        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(site.Absolute(path)), "application/atom+xml"));
+        feed.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(site.Absolute(pageUrl)), "text/html"));
+        // Atom requires an author on the feed or on every entry; the site answers for the briefings it publishes.
+        feed.Authors.Add(new SyndicationPerson { Name = XmlSafe(site.Title), Uri = site.Absolute("/") });
+        feed.Items = briefings.Select(b => Entry(site, b)).ToList();
+        return Serialize(feed);
+    }
+
+    private static SyndicationItem Entry(SiteSettings site, Briefing b)
+    {
+        var item = new SyndicationItem
+        {
+            Id = site.Absolute(b.Url),
+            Title = Text(b.Title),
+            Summary = Text(b.Summary),
+            PublishDate = ContentDates.Midnight(b.Date),
+            LastUpdatedTime = ContentDates.Midnight(ContentDates.Modified(b)),
+        };
+        item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(site.Absolute(b.Url)), "text/html"));
+        foreach (var author in b.Authors) item.Authors.Add(new SyndicationPerson { Name = XmlSafe(author) });
+        foreach (var tag in b.Tags) item.Categories.Add(new SyndicationCategory(tag));
+        return item;
+    }
+
+    private static byte[] Serialize(SyndicationFeed feed)
+    {
+        using var stream = new MemoryStream();
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
+        using (var writer = XmlWriter.Create(stream, settings))
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        return stream.ToArray();
+    }
+
+    private static TextSyndicationContent Text(string text) => new(XmlSafe(text), TextSyndicationContentKind.Plaintext);
+
+    /// <summary>Drops the characters XML 1.0 cannot hold at all (most C0 controls): YAML can carry them in escaped
+    /// strings, and one would otherwise stop the build or break every feed reader.</summary>
+    public static string XmlSafe(string text)
+    {
+        StringBuilder? kept = null;
+        for (int i = 0; i < text.Length; i++)
+        {
+            int width = XmlConvert.IsXmlChar(text[i]) ? 1
+                : i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]) ? 2 : 0;
+            if (width == 0)
+            {
+                kept ??= new StringBuilder(text, 0, i, text.Length);
+                continue;
+            }
+            kept?.Append(text, i, width);
+            i += width - 1;
+        }
+        return kept?.ToString() ?? text;
+    }
+}

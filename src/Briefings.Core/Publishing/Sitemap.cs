@@ -1,0 +1,54 @@
+using System.Text;
+using System.Xml;
+using Briefings.Model;
+using Briefings.Resolving;
+
+namespace Briefings.Publishing;
+
+/// <summary><c>/sitemap.xml</c> and the <c>/robots.txt</c> that names it.</summary>
+public static class Sitemap
+{
+    public const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    /// <summary>Lists the pages given (site-relative URLs ending in '/'; the 404 page and redirects are not pages to
+    /// index), each with the date its content last changed where the content tells it.</summary>
+    public static byte[] Xml(ArchiveIndex index, IEnumerable<string> pageUrls)
+    {
+        var site = index.Archive.Site;
+        var modified = LastModified(index);
+        using var stream = new MemoryStream();
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
+        using (var w = XmlWriter.Create(stream, settings))
+        {
+            w.WriteStartElement("urlset", Namespace);
+            foreach (var url in pageUrls)
+            {
+                w.WriteStartElement("url", Namespace);
+                w.WriteElementString("loc", Namespace, site.Absolute(url));
+                if (modified.TryGetValue(url, out var date)) w.WriteElementString("lastmod", Namespace, date.ToString());
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        }
+        return stream.ToArray();
+    }
+
+    public static string Robots(SiteSettings site) => $"User-agent: *\nAllow: /\n\nSitemap: {site.Absolute("/sitemap.xml")}\n";
+
+    /// <summary>A page changes when one of the briefings it shows does: a briefing page with that briefing, an
+    /// entity page with those that involve it, the lists with their newest. Other pages have no date to give.</summary>
+    private static Dictionary<string, PartialDate> LastModified(ArchiveIndex index)
+    {
+        var dates = new Dictionary<string, PartialDate>(StringComparer.Ordinal);
+        void Add(string url, IEnumerable<Briefing> briefings)
+        {
+            if (ContentDates.Newest(briefings) is { } d) dates[url] = d;
+        }
+        foreach (var b in index.Briefings) Add(b.Url, [b]);
+        foreach (var e in index.Archive.Documents.OfType<Entity>()) Add(e.Url, index.BriefingsOf(e.Id));
+        foreach (var year in index.Briefings.GroupBy(b => b.Date.Year)) Add($"/briefings/{year.Key}/", year);
+        foreach (var (tag, briefings) in index.ByTag) Add($"/tags/{tag}/", briefings);
+        foreach (var url in new[] { "/", "/briefings/", "/timeline/" }) Add(url, index.Briefings);
+        return dates;
+    }
+}

@@ -1,0 +1,103 @@
+using Briefings.Checking;
+using Briefings.Model;
+using Briefings.Reading;
+
+namespace Briefings.Serving;
+
+/// <summary>What was read from input/, with the problems found while reading (before cross-file checks).</summary>
+public sealed record ReadState(Archive Archive, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public static ReadState ReadAll(string inputDir)
+    {
+        var bag = new DiagnosticBag();
+        var archive = ArchiveReader.Read(inputDir, bag);
+        return new ReadState(archive, bag.Sorted());
+    }
+
+    /// <summary>The read diagnostics and those of the cross-file checks, in the order <c>check</c> prints them.</summary>
+    public IReadOnlyList<Diagnostic> Check()
+    {
+        var bag = new DiagnosticBag();
+        bag.AddRange(Diagnostics);
+        Checker.Check(Archive, bag);
+        return bag.Sorted();
+    }
+}
+
+/// <summary>Brings a <see cref="ReadState"/> up to date after files changed, reading only the changed content
+/// files. Anything out of the ordinary (site.yml, folders, links, a briefing in the wrong year) is read again
+/// from scratch by <see cref="ArchiveReader"/>, so the result is always what a full read would give.</summary>
+public static class ArchiveUpdater
+{
+    /// <summary>The state after the changes; the same object when none of them touched content.</summary>
+    public static ReadState Update(ReadState state, string inputDir, IEnumerable<string> changedPaths)
+    {
+        var root = Path.GetFullPath(inputDir);
+        var documents = state.Archive.Documents.ToList();
+        var diagnostics = state.Diagnostics.ToList();
+        var unread = new Dictionary<string, DocumentKind>(state.Archive.Unread, StringComparer.Ordinal);
+        bool touched = false;
+        foreach (var changed in changedPaths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
+        {
+            if (!changed.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
+            var relative = Path.GetRelativePath(root, changed).Replace('\\', '/');
+            if (relative.Split('/').Any(p => p.StartsWith('.'))) continue;
+            if (!Update(changed, relative, documents, diagnostics, unread, ref touched)) return ReadState.ReadAll(inputDir);
+        }
+        if (!touched) return state;
+        var sorted = documents
+            .OrderBy(d => d.Kind).ThenBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Path, StringComparer.Ordinal)
+            .ToList();
+        var bag = new DiagnosticBag();
+        bag.AddRange(diagnostics);
+        return new ReadState(state.Archive with { Documents = sorted, Unread = unread }, bag.Sorted());
+    }
+
+    /// <summary>Reads one changed path into the lists, or returns false when only a full read gives the right answer.</summary>
+    private static bool Update(string full, string relative, List<Document> documents, List<Diagnostic> diagnostics,
+        Dictionary<string, DocumentKind> unread, ref bool touched)
+    {
+        var shown = ArchiveReader.Display(full);
+        var kind = ContentKind(relative);
+        if (kind is null)
+        {
+            // Editors' backup and temporary files come and go beside the content; the reader skips these names.
+            if (relative.EndsWith('~') || Path.GetFileName(relative) is "README.md" or "Thumbs.db") return true;
+            bool known = diagnostics.Any(d => d.Path == shown || d.Path.StartsWith(shown + "/", StringComparison.Ordinal))
+                         || documents.Any(d => d.Path.StartsWith(shown + "/", StringComparison.Ordinal));
+            return !known && !Path.Exists(full);
+        }
+        var id = Path.GetFileNameWithoutExtension(relative);
+        touched = true;
+        documents.RemoveAll(d => d.Path == shown);
+        diagnostics.RemoveAll(d => d.Path == shown);
+        unread.Remove(id);
+        if (!File.Exists(full)) return !Directory.Exists(full);
+        if (new FileInfo(full).LinkTarget is not null) return false;
+
+        var bag = new DiagnosticBag();
+        var file = ContentFile.Read(full, shown, bag);
+        var document = file is null ? null : DocumentReader.Read(kind.Value, id, file, bag);
+        if (document is Briefing b && b.Date != default && relative.Split('/')[1] != b.Date.Year.ToString("D4")) return false;
+        if (document is null) unread[id] = kind.Value;
+        else documents.Add(document);
+        diagnostics.AddRange(bag.Sorted());
+        return true;
+    }
+
+    /// <summary>The kind of a content file in its right place with a valid id (briefings/YYYY/id.md, people/id.md...).</summary>
+    private static DocumentKind? ContentKind(string relative)
+    {
+        var parts = relative.Split('/');
+        if (!relative.EndsWith(".md", StringComparison.Ordinal) || !Fields.IsValidId(Path.GetFileNameWithoutExtension(relative))) return null;
+        foreach (var kind in DocumentKinds.All)
+        {
+            if (parts[0] != kind.Folder()) continue;
+            bool placed = kind == DocumentKind.Briefing
+                ? parts.Length == 3 && parts[1].Length == 4 && parts[1].All(char.IsAsciiDigit)
+                : parts.Length == 2;
+            return placed ? kind : null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,235 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Briefings.Checking;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Briefings.Serving;
+
+/// <summary><c>briefings serve</c>: builds the site into a temporary folder, serves it on 127.0.0.1, and on each
+/// change to input/ or theme/ rewrites what changed and tells open pages to reload. Content errors never stop
+/// it: they are printed and shown over the page, and the last good site stays served.</summary>
+public sealed class DevServer : IAsyncDisposable
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    private static readonly string[] TextTypes = ["text/", "application/json", "application/xml", "application/atom+xml", "application/javascript"];
+
+    private readonly LiveSite _site;
+    private readonly SiteWatcher _watcher;
+    private readonly WebApplication _app;
+    private readonly ReloadBroadcaster _pages = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TextWriter _log;
+    private readonly string _folder;
+    private Task _watching = Task.CompletedTask;
+    private volatile IReadOnlyList<string> _errors = [];
+    private IReadOnlyList<Diagnostic> _printed = [];
+
+    /// <summary>Where the site is served, e.g. http://127.0.0.1:8080/.</summary>
+    public Uri Url { get; private set; } = null!;
+    /// <summary>Raised after every rebuild that followed a change, with what it did (tests and measurements wait on it).</summary>
+    public event Action<LiveSite.Update>? Rebuilt;
+
+    private DevServer(string inputDir, TextWriter log)
+    {
+        _log = log;
+        _folder = Path.Combine(Path.GetTempPath(), $"briefings-serve-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        _site = new LiveSite(inputDir, Path.Combine(_folder, "site"));
+        _watcher = new SiteWatcher([Path.GetFullPath(inputDir), _site.ThemeDirectory]);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddLogging(l => l.ClearProviders());
+        _app = builder.Build();
+        _app.Run(HandleAsync);
+    }
+
+    /// <summary>Builds the site, starts serving on 127.0.0.1:<paramref name="port"/> (0 picks a free port) and starts watching.</summary>
+    public static async Task<DevServer> StartAsync(string inputDir, int port, TextWriter log, CancellationToken cancel = default)
+    {
+        var server = new DevServer(inputDir, log);
+        server._app.Urls.Clear();
+        server._app.Urls.Add($"http://{IPAddress.Loopback}:{port}");
+        var first = server._site.BuildAll();
+        server.Report(first, initial: true);
+        await server._app.StartAsync(cancel);
+        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Url = new Uri(address.TrimEnd('/') + "/");
+        server._watching = Task.Run(() => server.WatchAsync(server._stop.Token), CancellationToken.None);
+        return server;
+    }
+
+    private async Task WatchAsync(CancellationToken cancel)
+    {
+        while (!cancel.IsCancellationRequested)
+        {
+            IReadOnlyCollection<string> batch;
+            try { batch = await _watcher.NextBatchAsync(cancel); }
+            catch (OperationCanceledException) { return; }
+            LiveSite.Update update;
+            try
+            {
+                update = _site.Apply(batch);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A file caught half-written or locked: the watcher sees it again when it is saved.
+                _log.WriteLine($"briefings: {e.Message}");
+                continue;
+            }
+            bool hadErrors = _errors.Count > 0;
+            Report(update, initial: false);
+            if (_errors.Count > 0) _pages.Send("errors");
+            else if (update.Rendered + update.Deleted > 0) _pages.Send("reload");
+            else if (hadErrors) _pages.Send("errors");
+            try { _site.WriteArchiveFiles(); }
+            catch (IOException e) { _log.WriteLine($"briefings: {e.Message}"); }
+            Rebuilt?.Invoke(update);
+        }
+    }
+
+    /// <summary>Prints the problems when they differ from those printed last, then one line on what was done.</summary>
+    private void Report(LiveSite.Update update, bool initial)
+    {
+        _errors = _site.Errors;
+        if (initial || !update.Diagnostics.SequenceEqual(_printed))
+        {
+            foreach (var d in update.Diagnostics) _log.WriteLine(d);
+            _printed = update.Diagnostics;
+        }
+        foreach (var e in _site.Errors.Where(e => !e.Contains(": error ", StringComparison.Ordinal))) _log.WriteLine(e);
+        int errors = _errors.Count;
+        var ms = $"{update.Elapsed.TotalMilliseconds:F0} ms";
+        _log.WriteLine(errors > 0
+            ? $"{Plural(errors, "error")}: {(initial ? "nothing to serve until they are fixed" : "still serving the last good site")}"
+            : initial ? $"built {update.Rendered} files in {ms}"
+            : update.Written ? $"rebuilt {Plural(update.Rendered, "file")}{(update.Deleted > 0 ? $", removed {update.Deleted}" : "")} in {ms}"
+            : $"nothing to rebuild ({ms})");
+    }
+
+    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        response.Headers.CacheControl = "no-store";
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+        switch (request.Path.Value)
+        {
+            case ReloadScript.Path:
+                response.ContentType = "text/javascript; charset=utf-8";
+                await response.WriteAsync(ReloadScript.Source, context.RequestAborted);
+                return;
+            case ReloadScript.ErrorsPath:
+                response.ContentType = "application/json; charset=utf-8";
+                await response.WriteAsync(JsonSerializer.Serialize(new { errors = _errors }), context.RequestAborted);
+                return;
+            case ReloadScript.EventsPath:
+                await StreamEventsAsync(context);
+                return;
+        }
+        await ServeFileAsync(context);
+    }
+
+    private async Task StreamEventsAsync(HttpContext context)
+    {
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        var messages = _pages.Subscribe();
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stop.Token);
+        try
+        {
+            await response.WriteAsync(": connected\n\n", ended.Token);
+            await response.Body.FlushAsync(ended.Token);
+            int n = 0;
+            await foreach (var message in messages.ReadAllAsync(ended.Token))
+            {
+                await response.WriteAsync($"event: {message}\ndata: {++n}\n\n", ended.Token);
+                await response.Body.FlushAsync(ended.Token);
+            }
+        }
+        catch (OperationCanceledException) { }
+        finally
+        {
+            _pages.Unsubscribe(messages);
+        }
+    }
+
+    private async Task ServeFileAsync(HttpContext context)
+    {
+        var root = _site.SiteDirectory;
+        var path = context.Request.Path.Value ?? "/";
+        var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
+        bool inside = full == root || full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        if (inside && Directory.Exists(full))
+        {
+            if (!path.EndsWith('/'))
+            {
+                context.Response.Redirect(path + "/" + context.Request.QueryString, permanent: true);
+                return;
+            }
+            full = Path.Combine(full, "index.html");
+        }
+        if (!inside || !File.Exists(full))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            var notFound = Path.Combine(root, "404.html");
+            if (File.Exists(notFound)) await SendAsync(context, notFound);
+            else await SendHtmlAsync(context, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not built</title></head>" +
+                "<body><p>The site is not built yet: the archive has errors. Fix them and this page reloads.</p></body></html>");
+            return;
+        }
+        await SendAsync(context, full);
+    }
+
+    private static async Task SendAsync(HttpContext context, string file)
+    {
+        if (!ContentTypes.TryGetContentType(file, out var type)) type = "application/octet-stream";
+        if (type == "text/html")
+        {
+            string html;
+            try { html = await File.ReadAllTextAsync(file, context.RequestAborted); }
+            catch (FileNotFoundException) { context.Response.StatusCode = StatusCodes.Status404NotFound; return; }
+            await SendHtmlAsync(context, html);
+            return;
+        }
+        context.Response.ContentType = TextTypes.Any(t => type.StartsWith(t, StringComparison.Ordinal)) ? type + "; charset=utf-8" : type;
+        byte[] bytes;
+        try { bytes = await File.ReadAllBytesAsync(file, context.RequestAborted); }
+        catch (FileNotFoundException) { context.Response.StatusCode = StatusCodes.Status404NotFound; return; }
+        context.Response.ContentLength = bytes.Length;
+        if (!HttpMethods.IsHead(context.Request.Method)) await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    private static async Task SendHtmlAsync(HttpContext context, string html)
+    {
+        var bytes = Encoding.UTF8.GetBytes(ReloadScript.Inject(html));
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.ContentLength = bytes.Length;
+        if (!HttpMethods.IsHead(context.Request.Method)) await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    /// <summary>Stops watching and serving, ends the open event streams, and deletes the temporary site.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _pages.Complete();
+        _watcher.Dispose();
+        try { await _watching; } catch (OperationCanceledException) { }
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        _stop.Dispose();
+        try { Directory.Delete(_folder, recursive: true); } catch (DirectoryNotFoundException) { }
+    }
+}

@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Text;
+using Briefings.Checking;
+using Briefings.Publishing;
+using Briefings.Rendering;
+using Briefings.Resolving;
+using Briefings.Site;
+using Briefings.Writing;
+
+namespace Briefings.Serving;
+
+/// <summary>The site as <c>serve</c> keeps it: built once into a folder, then brought up to date file by file.
+/// An edit is read on its own, the archive checked and resolved again, and only the outputs that show what
+/// changed are rendered again (see <see cref="AffectedPages"/>). While the archive has errors the folder keeps
+/// the last good site. Not thread-safe: one caller updates it at a time.</summary>
+public sealed class LiveSite
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly string _inputDir;
+    private ReadState _read;
+    private Theme? _theme;
+    private string? _themeError;
+    private Good? _good;
+    private bool _archiveFilesStale;
+
+    /// <summary>The last site written: what the folder shows.</summary>
+    private sealed record Good(ArchiveIndex Index, SiteGraph Graph, Theme Theme);
+
+    public string SiteDirectory { get; }
+    public string ThemeDirectory { get; }
+    /// <summary>The problems of the archive as it is on disk now, in <c>check</c>'s order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; private set; } = [];
+    /// <summary>Errors to show: content errors as <c>check</c> prints them, and a theme that does not parse.</summary>
+    public IReadOnlyList<string> Errors =>
+        [.. Diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. _themeError is null ? [] : new[] { _themeError }];
+
+    public LiveSite(string inputDir, string siteDirectory)
+    {
+        _inputDir = Path.GetFullPath(inputDir);
+        SiteDirectory = Path.GetFullPath(siteDirectory);
+        // As Theme.Locate chooses: theme/ beside the input folder, else the one shipped with the program.
+        var beside = Path.GetFullPath(Path.Combine(_inputDir, "..", "theme"));
+        ThemeDirectory = Directory.Exists(Path.Combine(beside, "templates")) ? beside : Path.Combine(AppContext.BaseDirectory, "theme");
+        _read = ReadState.ReadAll(_inputDir);
+    }
+
+    /// <summary>What one build or update did.</summary>
+    public sealed record Update(IReadOnlyList<Diagnostic> Diagnostics, bool Written, int Rendered, int Deleted, TimeSpan Elapsed)
+    {
+        public bool HasErrors => Diagnostics.Any(d => d.IsError);
+    }
+
+    /// <summary>Checks the archive read in the constructor and, if it has no errors, writes the whole site.</summary>
+    public Update BuildAll()
+    {
+        var sw = Stopwatch.StartNew();
+        LoadTheme();
+        return Publish(sw);
+    }
+
+    /// <summary>Takes in changed files (full paths under the input or theme folder) and rewrites what they change:
+    /// an edited asset is copied, an edited template renders every page again.</summary>
+    public Update Apply(IReadOnlyCollection<string> changedPaths)
+    {
+        var sw = Stopwatch.StartNew();
+        if (changedPaths.Contains(SiteWatcher.Overflow))
+        {
+            _read = ReadState.ReadAll(_inputDir);
+            LoadTheme();
+            return Publish(sw);
+        }
+        var theme = ThemeDirectory + Path.DirectorySeparatorChar;
+        var assets = Path.Combine(ThemeDirectory, "assets") + Path.DirectorySeparatorChar;
+        var input = changedPaths.Where(p => !p.StartsWith(theme, StringComparison.Ordinal)).ToList();
+        var changedAssets = changedPaths.Where(p => p.StartsWith(assets, StringComparison.Ordinal)).ToList();
+        bool templates = changedPaths.Any(p => p.StartsWith(theme, StringComparison.Ordinal) && !p.StartsWith(assets, StringComparison.Ordinal));
+        var read = input.Count > 0 ? ArchiveUpdater.Update(_read, _inputDir, input) : _read;
+        bool content = !ReferenceEquals(read, _read);
+        _read = read;
+        if (templates) LoadTheme();
+        int copied = _good is null ? 0 : CopyAssets(changedAssets);
+        var update = content || templates ? Publish(sw) : new Update(Diagnostics, false, 0, 0, sw.Elapsed);
+        return copied == 0 ? update : update with { Written = true, Rendered = update.Rendered + copied, Elapsed = sw.Elapsed };
+    }
+
+    /// <summary>Checks what was read; if it and the theme are good, renders what changed since the last good site
+    /// (everything when there is none, or the templates or site settings changed) and makes it the good site.</summary>
+    private Update Publish(Stopwatch sw)
+    {
+        Diagnostics = _read.Check();
+        if (Diagnostics.Any(d => d.IsError) || _theme is null || _themeError is not null)
+            return new Update(Diagnostics, false, 0, 0, sw.Elapsed);
+        var index = new ArchiveIndex(_read.Archive);
+        var next = new Good(index, new SiteGraph(index), _theme);
+        var urls = _good is null || !ReferenceEquals(_good.Theme, _theme)
+            ? null
+            : AffectedPages.Between(_good.Index, _good.Graph, next.Index, next.Graph);
+        int rendered, deleted = 0;
+        if (urls is null)
+        {
+            using var output = new StagedOutput(SiteDirectory);
+            rendered = SiteWriter.WriteAll(index, _theme, output);
+            output.Commit();
+        }
+        else
+        {
+            rendered = Render(next, urls);
+            foreach (var gone in _good!.Graph.Urls.Except(next.Graph.Urls))
+            {
+                var file = Path.Combine(SiteDirectory, new PageSpec(gone, "", () => []).FilePath);
+                if (File.Exists(file)) { File.Delete(file); deleted++; }
+            }
+        }
+        _good = next;
+        return new Update(Diagnostics, true, rendered, deleted, sw.Elapsed);
+    }
+
+    private int Render(Good good, IReadOnlySet<string> urls)
+    {
+        if (urls.Count == 0) return 0;
+        var site = SiteModel(good.Index);
+        var pages = new SitePages(good.Index, new ViewFactory(good.Index)).All().Where(p => urls.Contains(p.UrlPath)).ToList();
+        var feeds = Feeds.All(good.Index).Where(f => urls.Contains(f.Path)).ToList();
+        Parallel.ForEach(pages, page => WriteFile(page.FilePath, Utf8.GetBytes(good.Theme.Render(page.Template, page.Model(), site))));
+        Parallel.ForEach(feeds, feed => WriteFile(feed.Path.TrimStart('/'), feed.Content()));
+        _archiveFilesStale = true;
+        return pages.Count + feeds.Count;
+    }
+
+    /// <summary>Writes again, if anything changed since they were written, the files about the whole archive that
+    /// <see cref="Publisher"/> writes beside the pages and feeds: sitemap, robots.txt, the data files and the
+    /// redirect rules. Any edit changes them, and they take longest, so serve writes them after the pages have
+    /// reloaded. Returns the number of files written.</summary>
+    public int WriteArchiveFiles()
+    {
+        if (!_archiveFilesStale || _good is null) return 0;
+        _archiveFilesStale = false;
+        var index = _good.Index;
+        // The same files as Publisher.WriteAll, less the feeds (rendered above, each when it changes).
+        var redirects = Redirects.Of(index.Archive);
+        var moved = redirects.Select(r => r.From).ToHashSet(StringComparer.Ordinal);
+        var pageUrls = new SitePages(index, new ViewFactory(index)).All().Select(p => p.UrlPath);
+        var files = new List<(string Path, byte[] Content)>
+        {
+            ("sitemap.xml", Sitemap.Xml(index, pageUrls.Where(u => u.EndsWith('/') && !moved.Contains(u)))),
+            ("robots.txt", Utf8.GetBytes(Sitemap.Robots(index.Archive.Site))),
+            (Redirects.NetlifyFile, Utf8.GetBytes(Redirects.Netlify(redirects))),
+        };
+        files.AddRange(DataFiles.All(index).Select(f => (f.Path.TrimStart('/'), f.Content)));
+        foreach (var (path, content) in files) WriteFile(path, content);
+        return files.Count;
+    }
+
+    /// <summary>The <c>site</c> object of every template, as <see cref="SiteWriter"/> builds it.</summary>
+    private static Dictionary<string, object?> SiteModel(ArchiveIndex index) => new()
+    {
+        ["title"] = index.Archive.Site.Title,
+        ["description"] = index.Archive.Site.Description,
+        ["base_url"] = index.Archive.Site.BaseUrl,
+        ["language"] = index.Archive.Site.Language,
+    };
+
+    /// <summary>Replaces a file in one step, so the server never sends half a page.</summary>
+    private void WriteFile(string relativePath, byte[] content)
+    {
+        var full = Path.GetFullPath(Path.Combine(SiteDirectory, relativePath));
+        if (!full.StartsWith(SiteDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new IOException($"refusing to write '{relativePath}' outside the site folder");
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + $".{Environment.CurrentManagedThreadId}.tmp";
+        File.WriteAllBytes(temp, content);
+        File.Move(temp, full, overwrite: true);
+    }
+
+    private int CopyAssets(IEnumerable<string> changed)
+    {
+        var assets = Path.Combine(ThemeDirectory, "assets");
+        int n = 0;
+        foreach (var file in changed.Where(p => p.StartsWith(assets + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+        {
+            var target = Path.Combine("assets", Path.GetRelativePath(assets, file));
+            if (File.Exists(file)) WriteFile(target, File.ReadAllBytes(file));
+            else if (File.Exists(Path.Combine(SiteDirectory, target))) File.Delete(Path.Combine(SiteDirectory, target));
+            n++;
+        }
+        return n;
+    }
+
+    private void LoadTheme()
+    {
+        try
+        {
+            _theme = new Theme(ThemeDirectory);
+            _themeError = null;
+        }
+        catch (Exception e) when (e is ThemeException or IOException)
+        {
+            _themeError = $"briefings: theme error: {e.Message}";
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using Briefings.Model;
+using Briefings.Publishing;
+using Briefings.Resolving;
+
+namespace Briefings.Serving;
+
+/// <summary>Which facts each page and feed of the site shows, so that <c>serve</c> can rebuild only the outputs
+/// an edit touches. It mirrors <see cref="Rendering.SitePages"/> and <see cref="Feeds"/> page by page: when a
+/// page starts to show something new, list it here too, or serve leaves that page stale (the soundness test,
+/// which compares full builds, catches it). The files about the whole archive (data files, sitemap) are not
+/// listed: serve writes them again after every change.</summary>
+public sealed class SiteGraph
+{
+    private readonly Dictionary<string, List<string>> _pagesShowing = new(StringComparer.Ordinal);
+
+    /// <summary>Every output URL the graph knows.</summary>
+    public IReadOnlySet<string> Urls { get; }
+
+    /// <summary>The outputs that show the fact named by <paramref name="key"/> (see <see cref="Keys"/>).</summary>
+    public IReadOnlyList<string> PagesShowing(string key) => _pagesShowing.TryGetValue(key, out var urls) ? urls : [];
+
+    public SiteGraph(ArchiveIndex index)
+    {
+        var urls = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (url, keys) in Pages(index))
+        {
+            urls.Add(url);
+            foreach (var key in keys)
+            {
+                if (!_pagesShowing.TryGetValue(key, out var list)) _pagesShowing[key] = list = [];
+                if (list.Count == 0 || list[^1] != url) list.Add(url);
+            }
+        }
+        Urls = urls;
+    }
+
+    /// <summary>The names of the facts a page can show. A fact changes when <see cref="ChangedKeys"/> says so.</summary>
+    public static class Keys
+    {
+        /// <summary>What other pages show of a document: its name, dates, relations, events (not its body).</summary>
+        public static string Facet(string id) => "facet:" + id;
+        /// <summary>All of a document, body included: its own page and the feeds show that.</summary>
+        public static string Whole(string id) => "whole:" + id;
+        /// <summary>The briefings of a tag: their number is shown beside the tag on every briefing that has it.</summary>
+        public static string Tag(string tag) => "tag:" + tag;
+        /// <summary>Which years have briefings, and how many.</summary>
+        public const string Years = "years";
+        /// <summary>Any facet of any document: for small pages that summarise everything (home, the indexes).</summary>
+        public const string AnyFacet = "any-facet";
+        /// <summary>Anything at all: for outputs that carry whole documents (the site feed, the data file).</summary>
+        public const string Anything = "anything";
+    }
+
+    private static IEnumerable<(string Url, IEnumerable<string> Keys)> Pages(ArchiveIndex index)
+    {
+        var archive = index.Archive;
+        yield return ("/", [Keys.AnyFacet]);
+        yield return ("/briefings/", Shows(index, s => { s.Add(Keys.Years); foreach (var b in index.Briefings) s.Item(b); }));
+        foreach (var year in index.Briefings.GroupBy(b => b.Date.Year))
+            yield return ($"/briefings/{year.Key}/", Shows(index, s => { s.Add(Keys.Years); foreach (var b in year) s.Item(b); }));
+        foreach (var b in index.Briefings)
+            yield return (b.Url, Shows(index, s => Briefing(s, b)));
+        foreach (var e in archive.Documents.OfType<Entity>())
+        {
+            yield return (e.Url, Shows(index, s => Entity(s, e)));
+            yield return (SiteUrls.FeedOf(e), Shows(index, s =>
+            {
+                s.Doc(e.Id);
+                foreach (var b in index.BriefingsOf(e.Id)) { s.Add(Keys.Whole(b.Id)); s.Item(b); }
+                // An empty feed is dated by the newest briefing of the whole archive.
+                if (index.BriefingsOf(e.Id).Count == 0) s.Add(Keys.AnyFacet);
+            }));
+        }
+        foreach (var r in Redirects.Of(archive))
+            yield return (r.From, [Keys.Facet(r.Target.Id)]);
+        foreach (var index_ in new[] { "/countries/", "/institutions/", "/people/", "/agreements/", "/tags/", "/sources/" })
+            yield return (index_, [Keys.AnyFacet]);
+        yield return ("/timeline/", Shows(index, s => { foreach (var e in index.Events) s.Event(e); }));
+        foreach (var (tag, briefings) in index.ByTag)
+            yield return ($"/tags/{tag}/", Shows(index, s => { s.Add(Keys.Tag(tag)); foreach (var b in briefings) s.Item(b); }));
+        yield return ("/search/", []);
+        yield return ("/404.html", []);
+        yield return ("/feed.xml", [Keys.Anything]);
+    }
+
+    private static void Briefing(Shown s, Briefing b)
+    {
+        s.Body(b);
+        foreach (var c in s.Index.CountriesOfBriefing(b)) s.Doc(c.Id);
+        s.Refs(b.Actors);
+        foreach (var r in b.Agreements)
+            if (s.Index.Find(r.Id) is Agreement a) s.Item(a);
+        foreach (var e in b.Events) s.Event(new EventEntry(b, e));
+        foreach (var t in b.Tags) s.Add(Keys.Tag(t));
+    }
+
+    private static void Entity(Shown s, Entity e)
+    {
+        var index = s.Index;
+        s.Body(e);
+        foreach (var b in index.BriefingsOf(e.Id)) s.Item(b);
+        foreach (var ev in index.EventsOf(e.Id)) s.Event(ev);
+        foreach (var a in index.AgreementsOf(e.Id)) s.Item(a);
+        foreach (var c in index.CompanionsOf(e.Id)) s.Doc(c.Entity.Id);
+        switch (e)
+        {
+            case Country c:
+                foreach (var m in index.MembersOf(c.Id)) s.Doc(m.Id);
+                break;
+            case Institution i:
+                s.Ref(i.Country);
+                s.Ref(i.Parent);
+                foreach (var child in index.ChildrenOf(i.Id)) s.Doc(child.Id);
+                foreach (var post in index.PostsAt(i.Id)) s.Post(post);
+                break;
+            case Person p:
+                s.Ref(p.Country);
+                foreach (var post in p.Positions) s.Post(new PostEntry(p, post));
+                break;
+            case Agreement a:
+                s.Refs(a.Parties);
+                break;
+        }
+    }
+
+    private static HashSet<string> Shows(ArchiveIndex index, Action<Shown> add)
+    {
+        var shown = new Shown(index);
+        add(shown);
+        return shown.Keys;
+    }
+
+    /// <summary>Collects the facts one page shows, one helper per kind of view the templates draw.</summary>
+    private sealed class Shown(ArchiveIndex index)
+    {
+        public ArchiveIndex Index => index;
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+
+        public void Add(string key) => Keys.Add(key);
+        public void Doc(string id) => Keys.Add(SiteGraph.Keys.Facet(id));
+        public void Ref(Ref? r) { if (r is not null) Doc(r.Id); }
+        public void Refs(IEnumerable<Ref> refs) { foreach (var r in refs) Doc(r.Id); }
+
+        /// <summary>A document's own page: all of it, and the names of what its body mentions.</summary>
+        public void Body(Document d)
+        {
+            Keys.Add(SiteGraph.Keys.Whole(d.Id));
+            Refs(d.BodyRefs.Mentions);
+        }
+
+        /// <summary>A briefing in a list: title, date, summary and its countries, which its actors' countries decide.</summary>
+        public void Item(Briefing b)
+        {
+            Doc(b.Id);
+            Refs(b.Actors);
+            foreach (var c in index.CountriesOfBriefing(b)) Doc(c.Id);
+        }
+
+        /// <summary>An agreement in a list, with its parties.</summary>
+        public void Item(Agreement a)
+        {
+            Doc(a.Id);
+            Refs(a.Parties);
+        }
+
+        /// <summary>An event, with its briefing, places, participants and what its summary mentions.</summary>
+        public void Event(EventEntry e)
+        {
+            Doc(e.Briefing.Id);
+            Ref(e.Event.From);
+            Ref(e.Event.To);
+            Refs(e.Event.Participants);
+            Refs(e.Event.SummaryRefs.Mentions);
+        }
+
+        public void Post(PostEntry p)
+        {
+            Doc(p.Person.Id);
+            Ref(p.Post.Institution);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using Briefings.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Briefings.Tests.Browser;
+
+/// <summary>The real archive, built once with its search index, served on 127.0.0.1 and opened in Debian's
+/// Chromium through Playwright. Playwright never downloads a browser here: the tests use /usr/bin/chromium and
+/// fail, with a message saying what to install, when it is not there.</summary>
+public sealed class BrowserSite : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const int Phone = 375;
+    public const int Desktop = 1280;
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private StaticServer? _server;
+
+    public RealArchiveSite Site { get; private set; } = null!;
+    public Uri Url => _server!.Url;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath),
+            $"no Chromium at {ChromiumPath}: the browser tests need Debian's package (`apt-get install -y chromium`, as .ci/run does); they never download a browser");
+        Site = new RealArchiveSite();
+        Assert.True(Site.Result.Search is { Built: true },
+            "the build wrote no search index, so search cannot be tested: " + string.Join(" / ", Site.Result.Search?.Messages ?? ["no search outcome"]));
+        _server = await StaticServer.StartAsync(Site.OutputDir);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh page (its own context: no history, no cache) at a viewport width, recording the console
+    /// errors and uncaught exceptions the page causes.</summary>
+    public async Task<BrowserPage> OpenAsync(int width)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 812 : 900 },
+            ReducedMotion = ReducedMotion.Reduce,
+        });
+        var page = await context.NewPageAsync();
+        return new BrowserPage(this, context, page);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
+        Site?.Dispose();
+    }
+}
+
+/// <summary>One open page and what went wrong in it.</summary>
+public sealed class BrowserPage : IAsyncDisposable
+{
+    private readonly BrowserSite _site;
+    private readonly IBrowserContext _context;
+    private readonly List<string> _errors = [];
+
+    public IPage Page { get; }
+
+    /// <summary>Console errors (a script error, a resource that failed, a Content-Security-Policy refusal) and
+    /// uncaught exceptions, with where they came from.</summary>
+    public IReadOnlyList<string> Errors
+    {
+        get { lock (_errors) return _errors.ToList(); }
+    }
+
+    public BrowserPage(BrowserSite site, IBrowserContext context, IPage page)
+    {
+        _site = site;
+        _context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (_errors) _errors.Add($"console error: {message.Text} ({message.Location})");
+        };
+        page.PageError += (_, error) => { lock (_errors) _errors.Add($"uncaught: {error}"); };
+    }
+
+    public void AssertNoErrors()
+    {
+        var errors = Errors;
+        Assert.True(errors.Count == 0, $"{errors.Count} errors in {Page.Url}:\n" + string.Join("\n", errors));
+    }
+
+    /// <summary>Goes to a site path ("/people/x/") and waits until the page and its scripts have loaded.</summary>
+    public async Task<IResponse?> GoAsync(string path)
+    {
+        var response = await Page.GotoAsync(new Uri(_site.Url, path).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        if (path.StartsWith("/search/", StringComparison.Ordinal)) await SearchDoneAsync();
+        return response;
+    }
+
+    /// <summary>Waits until the search page has said what it found (or that it cannot search).</summary>
+    public Task SearchDoneAsync() => Page.WaitForFunctionAsync(
+        """
+        () => {
+          const status = document.getElementById("search-status").textContent;
+          const asked = [...new URLSearchParams(location.search).values()].some(v => v);
+          if (!asked) return document.getElementById("search-fallback").hidden || status;
+          return status && status !== "Searching…";
+        }
+        """,
+        null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+
+    /// <summary>Site paths ("/people/x/") of the search results, in order.</summary>
+    public async Task<IReadOnlyList<string>> ResultPathsAsync() =>
+        (await Page.Locator("#search-results li h2 a").EvaluateAllAsync<string[]>("links => links.map(a => new URL(a.href).pathname)")).ToList();
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "browser";
+}

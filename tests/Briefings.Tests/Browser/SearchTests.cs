@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+
+namespace Briefings.Tests.Browser;
+
+/// <summary>/search/ in Chromium, on the Pagefind index of the real archive: a reader finds a person by any
+/// spelling of the name, in Hangul, or a briefing by a word of its text, and narrows by kind, country and year.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class SearchTests(BrowserSite site, ITestOutputHelper output)
+{
+    /// <summary>How far down the list the right page may be and still count as found at a glance.</summary>
+    private const int TopResults = 3;
+
+    public static TheoryData<string, string, string> Queries() => new()
+    {
+        { "a romanized name", "Kang Yun Sok", "/people/kang-yun-sok/" },
+        { "a Hangul name", "강윤석", "/people/kang-yun-sok/" },
+        { "an alias", "Kim Myong-gil", "/people/kim-myong-gil/" },
+        { "a word written only in an alias", "Viktorovich", "/people/igor-krasnov/" },
+        { "an institution's native name", "중앙검찰소", "/institutions/dprk-central-public-prosecutors-office/" },
+        { "a word of a briefing's body", "sympathetic", "/briefings/2018-10-31-kang-yun-sok-lebedev-talks-pyongyang/" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task Search_finds_the_page(string what, string query, string expected)
+    {
+        await using var page = await site.OpenAsync(BrowserSite.Desktop);
+        await page.GoAsync("/search/?q=" + Uri.EscapeDataString(query));
+        var results = await page.ResultPathsAsync();
+        output.WriteLine($"{what}: “{query}” → {await page.Page.Locator("#search-status").TextContentAsync()}: {string.Join(", ", results)}");
+
+        Assert.Contains(expected, results.Take(TopResults));
+        Assert.All(results, r => Assert.Matches(DocumentPage(), r));
+        Assert.Equal(query, await page.Page.InputValueAsync("#search-q"));
+        // The hit is shown in context, marked.
+        var marked = await page.Page.Locator("#search-results li").First.Locator("mark").AllTextContentsAsync();
+        Assert.NotEmpty(marked);
+
+        await page.Page.Locator($"#search-results a[href='{expected}']").ClickAsync();
+        await page.Page.WaitForURLAsync(new Uri(site.Url, expected).AbsoluteUri);
+        page.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Filters_narrow_the_results_by_kind_country_and_year()
+    {
+        await using var page = await site.OpenAsync(BrowserSite.Desktop);
+        await page.GoAsync("/search/?q=court&kind=Briefing&year=2019");
+        var briefings2019 = await page.ResultPathsAsync();
+        output.WriteLine($"court, Briefing, 2019 → {string.Join(", ", briefings2019)}");
+        Assert.NotEmpty(briefings2019);
+        Assert.All(briefings2019, r => Assert.StartsWith("/briefings/2019-", r));
+        Assert.Equal("Briefing", await page.Page.InputValueAsync("#search-filter-kind"));
+        Assert.Equal("2019", await page.Page.InputValueAsync("#search-filter-year"));
+
+        // With no words at all, the filters alone list what they match.
+        await page.GoAsync("/search/?kind=Person&country=Russia");
+        var russians = await page.ResultPathsAsync();
+        output.WriteLine($"Person, Russia → {string.Join(", ", russians)}");
+        Assert.Contains("/people/igor-krasnov/", russians);
+        Assert.All(russians, r => Assert.StartsWith("/people/", r));
+        Assert.DoesNotContain("/people/kang-yun-sok/", russians);
+        page.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_search_that_finds_nothing_says_so()
+    {
+        await using var page = await site.OpenAsync(BrowserSite.Phone);
+        await page.GoAsync("/search/?q=zzzyxq");
+        Assert.Empty(await page.ResultPathsAsync());
+        Assert.StartsWith("No results for “zzzyxq”", await page.Page.Locator("#search-status").TextContentAsync());
+        page.AssertNoErrors();
+    }
+
+    /// <summary>Only briefings and entity pages are indexed: not the lists, the timeline, the search page or the 404.</summary>
+    [GeneratedRegex("^/(briefings/[0-9]{4}-[a-z0-9-]+|people/[a-z0-9-]+|institutions/[a-z0-9-]+|countries/[a-z0-9-]+|agreements/[a-z0-9-]+)/$")]
+    private static partial Regex DocumentPage();
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+using Briefings.Model;
+using Entity = Briefings.Model.Entity;
+using Briefings.Tests.Support;
+
+namespace Briefings.Tests.Publishing;
+
+[Collection(PublishedSitesCollection.Name)]
+public sealed class LinkPreviewTests(PublishedSites sites)
+{
+    [Theory, MemberData(nameof(PublishedSites.Names), MemberType = typeof(PublishedSites))]
+    public void Every_page_has_a_title_url_and_description_for_link_previews(string name)
+    {
+        var site = sites[name];
+        var pages = HtmlPages(site);
+        Assert.NotEmpty(pages);
+        foreach (var (url, page) in pages)
+        {
+            var canonical = page.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+            Assert.False(string.IsNullOrEmpty(canonical), $"{url} has no canonical link");
+            Assert.StartsWith(site.Settings.BaseUrl + "/", canonical);
+            foreach (var property in new[] { "og:title", "og:url", "og:description", "og:type", "og:site_name" })
+                Assert.False(string.IsNullOrWhiteSpace(Meta(page, property)), $"{url} has no {property}");
+            Assert.Equal(canonical, Meta(page, "og:url"));
+            Assert.Equal(site.Settings.Title, Meta(page, "og:site_name"));
+            Assert.Equal("summary", page.QuerySelector("meta[name='twitter:card']")?.GetAttribute("content"));
+            Assert.NotNull(page.QuerySelector("footer a[href='/sources/']"));
+        }
+    }
+
+    [Theory, MemberData(nameof(PublishedSites.Names), MemberType = typeof(PublishedSites))]
+    public void Document_pages_describe_their_document_in_open_graph_and_json_ld(string name)
+    {
+        var site = sites[name];
+        foreach (var d in site.Archive.Documents)
+        {
+            var page = Page(site, d.Url);
+            Assert.Equal(d.DisplayName, Meta(page, "og:title"));
+            Assert.Equal(d switch { Briefing => "article", Person => "profile", _ => "website" }, Meta(page, "og:type"));
+            using var ld = JsonLd(page, d.Url);
+            var root = ld.RootElement;
+            Assert.Equal("https://schema.org", root.GetProperty("@context").GetString());
+            Assert.Equal(Expected.SchemaType(d), root.GetProperty("@type").GetString());
+            Assert.Equal(site.Absolute(d.Url), root.GetProperty("url").GetString());
+            switch (d)
+            {
+                case Briefing b:
+                    Assert.Equal(b.Date.ToString(), Meta(page, "article:published_time"));
+                    Assert.Equal(Expected.LastChange(b).ToString(), Meta(page, "article:modified_time"));
+                    Assert.Equal(b.Title, root.GetProperty("headline").GetString());
+                    Assert.Equal(b.Date.ToString(), root.GetProperty("datePublished").GetString());
+                    Assert.Equal(Expected.LastChange(b).ToString(), root.GetProperty("dateModified").GetString());
+                    var citations = root.GetProperty("citation").EnumerateArray().ToList();
+                    Assert.Equal(b.Sources.Select(s => (s.Url, s.Title, s.Publisher)),
+                        citations.Select(c => (c.GetProperty("url").GetString()!, c.GetProperty("name").GetString()!, c.GetProperty("publisher").GetProperty("name").GetString()!)));
+                    Assert.All(citations, c => Assert.Equal("CreativeWork", c.GetProperty("@type").GetString()));
+                    Assert.Equal(b.Actors.Select(r => r.Id).Distinct().Select(id => site.Absolute(site.Archive.Documents.Single(x => x.Id == id).Url)),
+                        root.GetProperty("about").EnumerateArray().Select(x => x.GetProperty("@id").GetString()));
+                    var mentioned = b.BodyRefs.Mentions.Concat(b.Events.SelectMany(e => e.SummaryRefs.Mentions)).Select(r => r.Id).ToHashSet();
+                    var mentions = root.TryGetProperty("mentions", out var m) ? m.EnumerateArray().Select(x => x.GetProperty("@id").GetString()!).ToHashSet() : [];
+                    Assert.Equal(mentioned.Select(id => site.Absolute(site.Archive.Documents.Single(x => x.Id == id).Url)).Order(), mentions.Order());
+                    break;
+                case Entity e:
+                    Assert.Null(Meta(page, "article:published_time"));
+                    Assert.Equal(d.DisplayName, root.GetProperty("name").GetString());
+                    var names = new[] { e.NativeName }.Concat(e.Aliases).OfType<string>().Where(n => n != d.DisplayName).ToList();
+                    if (names.Count > 0)
+                        Assert.Superset(names.ToHashSet(), root.GetProperty("alternateName").EnumerateArray().Select(x => x.GetString()!).ToHashSet());
+                    if (e is Person p && p.Positions.FirstOrDefault(x => x.Until is null && x.Title is not null) is not null)
+                        Assert.True(root.TryGetProperty("jobTitle", out _), $"{d.Url} has a current position but no jobTitle");
+                    break;
+            }
+        }
+    }
+
+    [Theory, MemberData(nameof(PublishedSites.Names), MemberType = typeof(PublishedSites))]
+    public void Other_pages_describe_themselves_as_the_website_or_a_page_of_it(string name)
+    {
+        var site = sites[name];
+        var documents = site.Archive.Documents.Select(d => d.Url).ToHashSet();
+        foreach (var (url, page) in HtmlPages(site).Where(p => !documents.Contains(p.Url) && !IsRedirect(p.Page)))
+        {
+            using var ld = JsonLd(page, url);
+            var type = ld.RootElement.GetProperty("@type").GetString();
+            Assert.Equal(url == "/" ? "WebSite" : url == "/search/" || url == "/404.html" ? "WebPage" : "CollectionPage", type);
+        }
+    }
+
+    [Fact]
+    public void Contributor_text_cannot_close_the_json_ld_script()
+    {
+        var site = sites.Hostile;
+        var b = site.Archive.Briefings.Single(x => x.Title == PublishedSites.HostileTitle);
+        foreach (var url in new[] { b.Url, $"/people/{PublishedSites.RenamedPerson}/" })
+        {
+            var page = Page(site, url);
+            // One script element of JSON-LD, none that the contributor's "<script>" opened, and text that is all JSON.
+            Assert.Single(page.QuerySelectorAll("script[type='application/ld+json']"));
+            Assert.All(page.QuerySelectorAll("script"), s => Assert.True(s.HasAttribute("src") || s.GetAttribute("type") == "application/ld+json", s.OuterHtml));
+            var text = page.QuerySelector("script[type='application/ld+json']")!.TextContent;
+            Assert.DoesNotContain('<', text);
+            using var ld = JsonDocument.Parse(text);
+        }
+        using var article = JsonLd(Page(site, b.Url), b.Url);
+        Assert.Equal(PublishedSites.HostileTitle, article.RootElement.GetProperty("headline").GetString());
+        using var person = JsonLd(Page(site, $"/people/{PublishedSites.RenamedPerson}/"), "renamed person");
+        Assert.Contains("<script>alert('alias')</script>", person.RootElement.GetProperty("alternateName").EnumerateArray().Select(x => x.GetString()));
+    }
+
+    private static JsonDocument JsonLd(IDocument page, string url)
+    {
+        var script = Assert.Single(page.QuerySelectorAll("script[type='application/ld+json']"));
+        try { return JsonDocument.Parse(script.TextContent); }
+        catch (JsonException e) { throw new Xunit.Sdk.XunitException($"the JSON-LD of {url} is not JSON: {e.Message}"); }
+    }
+
+    private static string? Meta(IDocument page, string property) =>
+        page.QuerySelectorAll("meta[property]").FirstOrDefault(m => m.GetAttribute("property") == property)?.GetAttribute("content");
+
+    private static bool IsRedirect(IDocument page) => page.QuerySelector("meta[http-equiv=refresh]") is not null;
+
+    internal static IDocument Page(BuiltSite site, string url)
+    {
+        Assert.True(File.Exists(site.FileOf(url)), $"no page at {url}");
+        return Html.Parse(File.ReadAllText(site.FileOf(url)));
+    }
+
+    internal static IReadOnlyList<(string Url, IDocument Page)> HtmlPages(BuiltSite site) =>
+        SiteFiles.List(site.OutputDir).Where(f => f.EndsWith(".html", StringComparison.Ordinal) && !f.StartsWith("pagefind/", StringComparison.Ordinal))
+            .Select(f => f.EndsWith("index.html", StringComparison.Ordinal) ? "/" + f[..^"index.html".Length] : "/" + f)
+            .Select(url => (url, Page(site, url))).ToList();
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Briefings.Site;
+
+namespace Briefings.Tests.Support;
+
+/// <summary>An archive built once into a temp folder with the checkout's theme, shared by the tests of a class
+/// (or a collection). Pages are read as a reader's browser would: parsed HTML, looked up by URL.</summary>
+public abstract class SiteFixture : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly ConcurrentDictionary<string, IDocument> _pages = new(StringComparer.Ordinal);
+
+    public string InputDir { get; }
+    public string OutputDir => _temp["site"];
+    public SiteBuilder.Result Result { get; }
+
+    protected SiteFixture(string inputDir)
+    {
+        InputDir = inputDir;
+        Result = SiteBuilder.Build(new SiteBuilder.Options(inputDir, OutputDir, ThemeDir: RepoPaths.Theme));
+        if (!Result.Succeeded)
+            throw new InvalidOperationException($"the archive at {inputDir} did not build:\n"
+                + string.Join('\n', Result.Loaded.Diagnostics.Select(d => d.ToString())));
+    }
+
+    /// <summary>The file a URL of the site is served from: "/people/x/" is people/x/index.html.</summary>
+    public string FileOf(string url) => SiteFiles.FileOf(OutputDir, url);
+
+    public bool Exists(string url) => File.Exists(FileOf(url));
+
+    /// <summary>The page at a site URL, parsed; fails the test if there is none.</summary>
+    public IDocument Page(string url)
+    {
+        Assert.True(Exists(url), $"no page at {url} (expected {FileOf(url)})");
+        return _pages.GetOrAdd(url, u => Html.Parse(File.ReadAllText(FileOf(u))));
+    }
+
+    public IReadOnlyList<string> HtmlFiles() => SiteFiles.List(OutputDir).Where(f => f.EndsWith(".html", StringComparison.Ordinal))
+        .Select(f => Path.Combine(OutputDir, f)).ToList();
+
+    public void Dispose()
+    {
+        _temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The real archive, input/ of the checkout.</summary>
+public sealed class RealArchiveSite() : SiteFixture(RepoPaths.Input);
+
+/// <summary>One build of the real archive for every test of the collection: the crawler and the HTML checker.</summary>
+[CollectionDefinition(Name)]
+public sealed class RealArchiveCollection : ICollectionFixture<RealArchiveSite>
+{
+    public const string Name = "real archive build";
+}
+
+public static class Html
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static IDocument Parse(string html) => Parser.ParseDocument(html);
+}
+
+/// <summary>Files of a built site.</summary>
+public static class SiteFiles
+{
+    public static string FileOf(string outputDir, string url)
+    {
+        var path = Uri.UnescapeDataString(url.TrimStart('/'));
+        if (path.Length == 0 || path.EndsWith('/')) path += "index.html";
+        return Path.Combine(outputDir, path.Replace('/', Path.DirectorySeparatorChar));
+    }
+
+    /// <summary>Every file under a folder, as '/'-separated relative paths in ordinal order.</summary>
+    public static IReadOnlyList<string> List(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(dir, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal).ToList();
+}

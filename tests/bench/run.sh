@@ -1,0 +1,249 @@
+#!/usr/bin/env bash
+# Benchmark: Briefings against Hugo on the same synthetic archive.
+#
+#   tests/bench/run.sh [N ...]            default sizes: 1000 10000 100000
+#
+# Environment:
+#   SIZES="1000 10000"   sizes to run when none are given as arguments
+#   MAX_N=10000          skip every size above this (e.g. to leave out 100000)
+#   RUNS=3               timed runs per tool and size (the median is reported)
+#   WORK=/tmp/briefings-bench   where corpora, builds and results go
+#   SEED=1               corpus seed
+#   TOOLS="briefings hugo"      which builders to time
+#
+# For each size the corpus is generated once (and reused on the next run if the generator, N and
+# seed are unchanged), then the builders run alternately, each under /usr/bin/time -v.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUNS="${RUNS:-3}"
+WORK="${WORK:-/tmp/briefings-bench}"
+SEED="${SEED:-1}"
+TOOLS="${TOOLS:-briefings hugo}"
+if [[ $# -gt 0 ]]; then SIZES="$*"; else SIZES="${SIZES:-1000 10000 100000}"; fi
+MAX_N="${MAX_N:-}"
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "bench: error: $*"; exit 1; }
+
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive whole number (got '$RUNS')"
+[[ "$SEED" =~ ^[0-9]+$ ]] || die "SEED must be a whole number (got '$SEED')"
+for n in $SIZES; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "sizes must be positive whole numbers (got '$n')"; done
+[[ -z "$MAX_N" || "$MAX_N" =~ ^[0-9]+$ ]] || die "MAX_N must be a whole number (got '$MAX_N')"
+want() { [[ " $TOOLS " == *" $1 "* ]]; }
+
+# ------------------------------------------------------------------ tools
+command -v dotnet >/dev/null || die "dotnet not found on PATH"
+if want hugo && ! command -v hugo >/dev/null; then
+    die "hugo not found: install it with 'apt-get install -y hugo' (or set TOOLS=briefings)"
+fi
+if [[ ! -x /usr/bin/time ]]; then
+    if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+        say "bench: /usr/bin/time missing, installing the 'time' package"
+        apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; } \
+            || die "could not install 'time'"
+    else
+        die "/usr/bin/time missing: install the 'time' package"
+    fi
+fi
+
+mkdir -p "$WORK"
+WORK="$(cd "$WORK" && pwd)"
+LOGS="$WORK/logs"
+mkdir -p "$LOGS"
+
+say "bench: building the corpus generator"
+dotnet build -c Release "$ROOT/tests/Briefings.Corpus" -nologo -v q >"$LOGS/corpus-build.log" 2>&1 \
+    || { tail -n 30 "$LOGS/corpus-build.log" >&2; die "the corpus generator does not build (log: $LOGS/corpus-build.log)"; }
+GEN_HASH="$(cat "$ROOT"/tests/Briefings.Corpus/*.cs "$ROOT"/tests/Briefings.Corpus/*.csproj | sha256sum | cut -c1-16)"
+
+CLI_DLL=""
+if want briefings; then
+    say "bench: publishing src/Briefings.Cli (Release)"
+    rm -rf "$WORK/cli"
+    if dotnet publish "$ROOT/src/Briefings.Cli" -c Release -o "$WORK/cli" -nologo -v q >"$LOGS/cli-publish.log" 2>&1 \
+        && [[ -f "$WORK/cli/briefings.dll" ]]; then
+        CLI_DLL="$WORK/cli/briefings.dll"
+    else
+        tail -n 20 "$LOGS/cli-publish.log" >&2
+        say "bench: warning: src/Briefings.Cli does not publish; timing Hugo only (log: $LOGS/cli-publish.log)"
+    fi
+fi
+VERBOSE_FLAG=""
+if [[ -n "$CLI_DLL" ]] && dotnet "$CLI_DLL" build --help 2>&1 | grep -q -- '--verbose'; then
+    VERBOSE_FLAG="--verbose"
+fi
+
+# ------------------------------------------------------------------ helpers
+# timed LABEL LOG -- CMD...: runs CMD under /usr/bin/time -v; sets T_WALL (s), T_CPU (user+sys s), T_RSS (MiB), T_RC.
+timed() {
+    local log="$2"; shift 3
+    local tf="$log.time"
+    set +e
+    /usr/bin/time -v -o "$tf" "$@" >"$log" 2>&1
+    T_RC=$?
+    set -e
+    T_WALL="$(awk -F': ' '/Elapsed \(wall clock\)/ {
+        n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$tf")"
+    T_CPU="$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$tf")"
+    T_RSS="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$tf")"
+    [[ -n "$T_WALL" ]] || T_WALL="nan"
+    [[ -n "$T_RSS" ]] || T_RSS="0"
+}
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END {
+    if (NR == 0) { print "-"; exit } if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+maxof() { tr ' ' '\n' | grep -v '^$' | sort -g | tail -n 1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
+pages() { find "$1" -name index.html 2>/dev/null | wc -l | tr -d ' '; }
+htmls() { find "$1" -name '*.html' 2>/dev/null | wc -l | tr -d ' '; }
+
+loadavg() { cut -d' ' -f1 /proc/loadavg; }
+LOAD_START="$(loadavg)"
+if awk -v l="$LOAD_START" -v c="$(nproc)" 'BEGIN { exit !(l > c / 2) }'; then
+    say "bench: warning: load average $LOAD_START on $(nproc) cores: other work is running, timings will be noisy"
+fi
+
+# ------------------------------------------------------------------ runs
+TABLE=()
+CHECKS=()
+NOTES=()
+STAGES=()
+for n in $SIZES; do
+    if [[ -n "$MAX_N" && "$n" -gt "$MAX_N" ]]; then
+        say "bench: skipping N=$n (above MAX_N=$MAX_N)"
+        NOTES+=("N=$n skipped (MAX_N=$MAX_N)")
+        continue
+    fi
+    dir="$WORK/n$n"
+    stamp="gen=$GEN_HASH n=$n seed=$SEED"
+    if [[ -f "$dir/.stamp" && "$(cat "$dir/.stamp")" == "$stamp" ]]; then
+        say "bench: N=$n: reusing the corpus in $dir"
+    else
+        say "bench: N=$n: generating the corpus into $dir"
+        rm -rf "$dir"
+        mkdir -p "$dir"
+        dotnet run -c Release --no-build --project "$ROOT/tests/Briefings.Corpus" -- \
+            --briefings "$n" --seed "$SEED" --out "$dir/input" --hugo "$dir/hugo" 2>&1 | sed 's/^/    /' >&2 \
+            || die "corpus generation failed for N=$n"
+        printf '%s' "$stamp" >"$dir/.stamp"
+    fi
+    # briefings uses theme/ beside its input folder if there is one, else the theme it ships with.
+    if [[ -n "$CLI_DLL" && ! -d "$WORK/cli/theme/templates" && ! -e "$dir/theme" ]]; then
+        ln -s "$ROOT/theme" "$dir/theme"
+    fi
+
+    b_wall=""; b_cpu=""; b_rss=""; h_wall=""; h_cpu=""; h_rss=""; b_fail=""; h_fail=""
+    for ((r = 1; r <= RUNS; r++)); do
+        if [[ -n "$CLI_DLL" && -z "$b_fail" ]]; then
+            rm -rf "$dir/out-briefings"
+            extra=()
+            [[ $r -eq 1 && -n "$VERBOSE_FLAG" ]] && extra=("$VERBOSE_FLAG")
+            say "bench: N=$n run $r/$RUNS: briefings build"
+            timed briefings "$LOGS/n$n-briefings-$r.log" -- \
+                dotnet "$CLI_DLL" build --input "$dir/input" --output "$dir/out-briefings" "${extra[@]}"
+            if [[ $T_RC -ne 0 ]]; then
+                say "bench: briefings build failed (exit $T_RC) for N=$n; last lines of $LOGS/n$n-briefings-$r.log:"
+                tail -n 15 "$LOGS/n$n-briefings-$r.log" >&2
+                b_fail="exit $T_RC"
+            else
+                b_wall+=" $T_WALL"; b_cpu+=" $T_CPU"; b_rss+=" $T_RSS"
+                if [[ $r -eq 1 && -n "$VERBOSE_FLAG" ]]; then
+                    STAGES+=("N=$n (briefings build --verbose, run 1):" "$(sed 's/^/    /' "$LOGS/n$n-briefings-1.log")")
+                fi
+            fi
+        fi
+        if want hugo && [[ -z "$h_fail" ]]; then
+            rm -rf "$dir/out-hugo"
+            say "bench: N=$n run $r/$RUNS: hugo"
+            timed hugo "$LOGS/n$n-hugo-$r.log" -- hugo --quiet -s "$dir/hugo" -d "$dir/out-hugo"
+            if [[ $T_RC -ne 0 ]]; then
+                say "bench: hugo failed (exit $T_RC) for N=$n; last lines of $LOGS/n$n-hugo-$r.log:"
+                tail -n 15 "$LOGS/n$n-hugo-$r.log" >&2
+                h_fail="exit $T_RC"
+            else
+                h_wall+=" $T_WALL"; h_cpu+=" $T_CPU"; h_rss+=" $T_RSS"
+            fi
+        fi
+    done
+
+    bm="-"; hm="-"
+    [[ -n "$b_wall" ]] && bm="$(median <<<"$b_wall")"
+    [[ -n "$h_wall" ]] && hm="$(median <<<"$h_wall")"
+    if [[ -n "$CLI_DLL" ]]; then
+        if [[ -n "$b_fail" ]]; then
+            TABLE+=("| $n | briefings | failed ($b_fail) | - | - | - | - |")
+        else
+            TABLE+=("| $n | briefings | $bm | $(ratio "$bm" "$hm") | $(median <<<"$b_cpu") | $(pages "$dir/out-briefings") ($(htmls "$dir/out-briefings") html) | $(maxof <<<"$b_rss") |")
+        fi
+    fi
+    if want hugo; then
+        if [[ -n "$h_fail" ]]; then
+            TABLE+=("| $n | hugo | failed ($h_fail) | - | - | - | - |")
+        else
+            TABLE+=("| $n | hugo | $hm | 1.00 | $(median <<<"$h_cpu") | $(pages "$dir/out-hugo") ($(htmls "$dir/out-hugo") html) | $(maxof <<<"$h_rss") |")
+        fi
+    fi
+
+    # briefings check: same number of runs, median, compared with the build.
+    if [[ -n "$CLI_DLL" ]]; then
+        c_wall=""; c_rss=""; c_fail=""
+        for ((r = 1; r <= RUNS; r++)); do
+            say "bench: N=$n run $r/$RUNS: briefings check"
+            timed check "$LOGS/n$n-check-$r.log" -- dotnet "$CLI_DLL" check --input "$dir/input"
+            if [[ $T_RC -ne 0 ]]; then
+                say "bench: briefings check exited $T_RC for N=$n; last lines of $LOGS/n$n-check-$r.log:"
+                tail -n 15 "$LOGS/n$n-check-$r.log" >&2
+                c_fail="exit $T_RC"
+                break
+            fi
+            c_wall+=" $T_WALL"; c_rss+=" $T_RSS"
+        done
+        if [[ -n "$c_fail" ]]; then
+            CHECKS+=("| $n | failed ($c_fail) | - | - |")
+        else
+            cm="$(median <<<"$c_wall")"
+            CHECKS+=("| $n | $cm | $(ratio "$cm" "$bm") | $(maxof <<<"$c_rss") |")
+        fi
+    fi
+done
+
+# ------------------------------------------------------------------ report
+{
+    echo "### Benchmark: Briefings vs Hugo"
+    echo
+    echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM;" \
+        "dotnet $(dotnet --version);" \
+        "$(if want hugo; then hugo version | awk '{ print "hugo " $2 }'; else echo "hugo not run"; fi);" \
+        "$RUNS runs each, median wall time; seed $SEED; load average $LOAD_START at start, $(loadavg) at end."
+    echo
+    echo "| N | tool | median wall s | Briefings/Hugo | median CPU s (user+sys) | pages: index.html (all .html) | peak RSS MiB |"
+    echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+    printf '%s\n' "${TABLE[@]}"
+    if [[ ${#CHECKS[@]} -gt 0 ]]; then
+        echo
+        echo "| N | briefings check: median wall s | check/build | peak RSS MiB |"
+        echo "| ---: | ---: | ---: | ---: |"
+        printf '%s\n' "${CHECKS[@]}"
+    fi
+    if [[ -z "$CLI_DLL" ]] && want briefings; then
+        echo
+        echo "Briefings not timed: src/Briefings.Cli did not publish (see $LOGS/cli-publish.log)."
+    fi
+    if [[ ${#NOTES[@]} -gt 0 ]]; then
+        echo
+        printf '%s\n' "${NOTES[@]}"
+    fi
+    if [[ ${#STAGES[@]} -gt 0 ]]; then
+        echo
+        echo "Stage breakdown:"
+        echo
+        echo '```'
+        printf '%s\n' "${STAGES[@]}"
+        echo '```'
+    elif [[ -n "$CLI_DLL" ]]; then
+        echo
+        echo "(No stage breakdown: 'briefings build' has no --verbose option yet.)"
+    fi
+} | tee "$WORK/results.md"
+say "bench: results also in $WORK/results.md, logs in $LOGS"
