@@ -27,7 +27,8 @@ public static class BuildCommand
             SiteBuilder.Result result;
             try
             {
-                result = SiteBuilder.Build(new SiteBuilder.Options(parse.GetValue(input)!, parse.GetValue(output)!, url));
+                var options = new SiteBuilder.Options(parse.GetValue(input)!, parse.GetValue(output)!, url);
+                result = BuildProgress.Run("building the site", () => SiteBuilder.Build(options), stderr);
             }
             catch (ThemeException e)
             {

@@ -25,9 +25,20 @@ public static class Cli
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    internal static Option<string> InputOption() => new("--input")
+    /// <summary>--input: a folder that must exist; a missing one is a wrong command line (exit 2), not a content error.</summary>
+    internal static Option<string> InputOption()
     {
-        Description = "The archive folder",
-        DefaultValueFactory = _ => "input",
-    };
+        var option = new Option<string>("--input")
+        {
+            Description = "The archive folder",
+            DefaultValueFactory = _ => "input",
+        };
+        option.Validators.Add(result =>
+        {
+            var dir = result.GetValueOrDefault<string>();
+            if (!Directory.Exists(dir))
+                result.AddError($"the input folder '{dir}' does not exist (run from the repository root, or pass --input DIR)");
+        });
+        return option;
+    }
 }

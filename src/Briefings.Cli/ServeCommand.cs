@@ -15,7 +15,8 @@ public static class ServeCommand
         {
             if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError("--port must be between 0 and 65535");
         });
-        var command = new Command("serve", "Build, serve on 127.0.0.1, and rebuild and reload on every change") { input, port };
+        var verbose = new Option<bool>("--verbose") { Description = "Print the time each stage of every rebuild took" };
+        var command = new Command("serve", "Build, serve on 127.0.0.1, and rebuild and reload on every change") { input, port, verbose };
         command.SetAction(async (parse, cancel) =>
         {
             var dir = parse.GetValue(input)!;
@@ -32,7 +33,7 @@ public static class ServeCommand
                 DevServer server;
                 try
                 {
-                    server = await DevServer.StartAsync(dir, parse.GetValue(port), stdout, stop.Token);
+                    server = await DevServer.StartAsync(dir, parse.GetValue(port), stdout, stop.Token, parse.GetValue(verbose));
                 }
                 catch (IOException e)
                 {

@@ -481,7 +481,7 @@ public sealed class Builder
         {
             Id = id,
             Date = date,
-            Updated = r.Chance(0.15) ? date.AddDays(r.Between(1, 400)) : null,
+            Updated = r.Chance(0.15) ? Clamp(date.AddDays(r.Between(1, 400))) : null,
             Title = title,
             Summary = summary,
         };

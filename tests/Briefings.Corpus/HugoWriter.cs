@@ -58,7 +58,7 @@ public static partial class HugoWriter
         {
             sb.Append("---\ntitle: ").Append(Yaml.Q(e.Name)).Append('\n');
             if (e is CountryEntity c) sb.Append("iso: ").Append(c.Iso).Append('\n');
-            if (e is InstitutionEntity i) sb.Append("type: ").Append(i.Type).Append('\n');
+            if (e is InstitutionEntity i) sb.Append("institution_type: ").Append(i.Type).Append('\n'); // "type" would set Hugo's content type
             sb.Append("---\n\n");
             Body(sb, a, e.Body, e.Sources);
             ArchiveWriter.Save(Path.Combine(content, Kinds.Plural(e.Kind), e.Id, "_index.md"), sb);

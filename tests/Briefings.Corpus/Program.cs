@@ -8,7 +8,8 @@ const string Usage = """
     Writes a synthetic archive of N briefings in the content format into DIR (site.yml, briefings/,
     countries/, institutions/, people/, agreements/; those paths are replaced, nothing else is touched).
     With --hugo it also writes the same content as a Hugo site into that folder (hugo.toml, content/,
-    layouts/). The same N and seed always give the same bytes. Default seed: 1.
+    layouts/; an old public/ and resources/ there are removed). The same N and seed always give the
+    same bytes. Default seed: 1.
     """;
 
 int? n = null;

@@ -154,8 +154,9 @@ public static class NewFile
         {{SourcesField(required: true)}}
         ---
 
-        Write the briefing here, in Markdown. Link a person, institution, country or agreement as [[its-id]]
-        (or [[its-id|other words]]) and cite a listed source after each fact, like this [@source-1].
+        Write the briefing here, in Markdown. Link a person, institution, country or agreement as `[[its-id]]`
+        or `[[its-id|other words]]` (without the backticks) and cite a listed source after each fact, like
+        this [@source-1].
 
         """;
 
@@ -260,8 +261,8 @@ public static class NewFile
         ---
 
         Write here, in Markdown, what a reader should know about this agreement. Link a person, institution,
-        country or agreement as [[its-id]] (or [[its-id|other words]]) and cite a listed source after each fact,
-        like this [@source-1].
+        country or agreement as `[[its-id]]` or `[[its-id|other words]]` (without the backticks) and cite a
+        listed source after each fact, like this [@source-1].
 
         """;
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Briefings.Resolving;
 using Briefings.Writing;
 
@@ -11,18 +12,29 @@ public static class Publisher
     /// Returns the number of files.</summary>
     public static int WriteAll(ArchiveIndex index, IEnumerable<string> pageUrls, StagedOutput output)
     {
+        var feeds = Feeds.All(index).ToList();
+        Parallel.ForEach(feeds, feed => output.WriteBytes(feed.Path.TrimStart('/'), feed.Content()));
+        var files = ArchiveFiles(index, pageUrls);
+        foreach (var (path, content) in files) output.WriteBytes(path, content);
+        return feeds.Count + files.Count;
+    }
+
+    /// <summary>Every file but the feeds, as paths relative to the output folder: each depends on the whole archive,
+    /// where a feed depends on one entity (so <c>serve</c> rewrites feeds one by one, and these all together).</summary>
+    public static IReadOnlyList<(string Path, byte[] Content)> ArchiveFiles(ArchiveIndex index, IEnumerable<string> pageUrls)
+    {
         var site = index.Archive.Site;
         var redirects = Redirects.Of(index.Archive);
         var moved = redirects.Select(r => r.From).ToHashSet(StringComparer.Ordinal);
-
-        var feeds = Feeds.All(index).ToList();
-        Parallel.ForEach(feeds, feed => output.WriteBytes(feed.Path.TrimStart('/'), feed.Content()));
-
-        output.WriteBytes("sitemap.xml", Sitemap.Xml(index, pageUrls.Where(u => u.EndsWith('/') && !moved.Contains(u))));
-        output.Write("robots.txt", Sitemap.Robots(site));
-        var data = DataFiles.All(index);
-        foreach (var file in data) output.WriteBytes(file.Path.TrimStart('/'), file.Content);
-        output.Write(Redirects.NetlifyFile, Redirects.Netlify(redirects));
-        return feeds.Count + 2 + data.Count + 1;
+        var utf8 = new UTF8Encoding(false);
+        var files = new List<(string Path, byte[] Content)>
+        {
+            // The pages at former ids are not pages to index, nor is the 404 page.
+            ("sitemap.xml", Sitemap.Xml(index, pageUrls.Where(u => u.EndsWith('/') && !moved.Contains(u)))),
+            ("robots.txt", utf8.GetBytes(Sitemap.Robots(site))),
+            (Redirects.NetlifyFile, utf8.GetBytes(Redirects.Netlify(redirects))),
+        };
+        files.AddRange(DataFiles.All(index).Select(f => (f.Path.TrimStart('/'), f.Content)));
+        return files;
     }
 }

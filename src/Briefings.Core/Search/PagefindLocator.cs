@@ -32,7 +32,9 @@ public static class PagefindLocator
 
         var installed = InstalledBin(manifestDir);
         var npmInstall = $"npm install --no-save --prefix {Shown(manifestDir)}";
-        if (!File.Exists(installed) && File.Exists(Path.Combine(manifestDir, "package.json")) && ToolProcess.OnPath("npm") is { } npm)
+        bool manifest = File.Exists(Path.Combine(manifestDir, "package.json"));
+        var npm = ToolProcess.OnPath("npm");
+        if (!File.Exists(installed) && manifest && npm is not null)
         {
             if (Install(manifestDir, npm, installed) is { } run)
             {
@@ -49,7 +51,9 @@ public static class PagefindLocator
             && ToolProcess.Run(npx, ["--no-install", "pagefind", "--version"], manifestDir, ProbeLimit).Succeeded)
             return new Found(new PagefindCommand(npx, ["--no-install", "pagefind"]), null, notes);
 
-        return new Found(null, $"Pagefind not found; run `{npmInstall}`", notes);
+        return new Found(null, !manifest
+            ? $"Pagefind not found, and {Shown(manifestDir)} has no package.json to install it from; set {EnvironmentVariable} to a Pagefind program"
+            : $"Pagefind not found; install Node.js with npm and build again, or run `{npmInstall}`", notes);
     }
 
     private static string InstalledBin(string manifestDir) =>

@@ -24,10 +24,10 @@ public static class AffectedPages
     }
 
     /// <summary>The facts (<see cref="SiteGraph.Keys"/>) that differ, or null when the site settings do.</summary>
-    public static IReadOnlySet<string>? ChangedKeys(ArchiveIndex before, ArchiveIndex after)
+    public static IReadOnlySet<SiteGraph.Key>? ChangedKeys(ArchiveIndex before, ArchiveIndex after)
     {
         if (before.Archive.Site != after.Archive.Site) return null;
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new HashSet<SiteGraph.Key>();
         foreach (var id in before.ById.Keys.Union(after.ById.Keys))
         {
             var old = before.Find(id);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Briefings.Checking;
+using Briefings.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -37,9 +38,12 @@ public sealed class DevServer : IAsyncDisposable
     /// <summary>Raised after every rebuild that followed a change, with what it did (tests and measurements wait on it).</summary>
     public event Action<LiveSite.Update>? Rebuilt;
 
-    private DevServer(string inputDir, TextWriter log)
+    private readonly bool _verbose;
+
+    private DevServer(string inputDir, TextWriter log, bool verbose)
     {
         _log = log;
+        _verbose = verbose;
         _folder = Path.Combine(Path.GetTempPath(), $"briefings-serve-{Environment.ProcessId}-{Guid.NewGuid():N}");
         _site = new LiveSite(inputDir, Path.Combine(_folder, "site"));
         _watcher = new SiteWatcher([Path.GetFullPath(inputDir), _site.ThemeDirectory]);
@@ -51,9 +55,9 @@ public sealed class DevServer : IAsyncDisposable
     }
 
     /// <summary>Builds the site, starts serving on 127.0.0.1:<paramref name="port"/> (0 picks a free port) and starts watching.</summary>
-    public static async Task<DevServer> StartAsync(string inputDir, int port, TextWriter log, CancellationToken cancel = default)
+    public static async Task<DevServer> StartAsync(string inputDir, int port, TextWriter log, CancellationToken cancel = default, bool verbose = false)
     {
-        var server = new DevServer(inputDir, log);
+        var server = new DevServer(inputDir, log, verbose);
         server._app.Urls.Clear();
         server._app.Urls.Add($"http://{IPAddress.Loopback}:{port}");
         var first = server._site.BuildAll();
@@ -111,6 +115,9 @@ public sealed class DevServer : IAsyncDisposable
             : initial ? $"built {update.Rendered} files in {ms}"
             : update.Written ? $"rebuilt {Plural(update.Rendered, "file")}{(update.Deleted > 0 ? $", removed {update.Deleted}" : "")} in {ms}"
             : $"nothing to rebuild ({ms})");
+        if (_verbose)
+            foreach (var (stage, elapsed) in update.Timings.Stages)
+                _log.WriteLine($"  {stage,-14} {elapsed.TotalMilliseconds,8:F0} ms");
     }
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";

@@ -48,6 +48,9 @@ public sealed class LiveSite
     /// <summary>What one build or update did.</summary>
     public sealed record Update(IReadOnlyList<Diagnostic> Diagnostics, bool Written, int Rendered, int Deleted, TimeSpan Elapsed)
     {
+        /// <summary>How long each stage took, for <c>serve --verbose</c>.</summary>
+        public StageTimings Timings { get; init; } = new();
+
         public bool HasErrors => Diagnostics.Any(d => d.IsError);
     }
 
@@ -55,8 +58,9 @@ public sealed class LiveSite
     public Update BuildAll()
     {
         var sw = Stopwatch.StartNew();
-        LoadTheme();
-        return Publish(sw);
+        var timings = new StageTimings();
+        timings.Time("theme", LoadTheme);
+        return Publish(sw, timings);
     }
 
     /// <summary>Takes in changed files (full paths under the input or theme folder) and rewrites what they change:
@@ -64,48 +68,49 @@ public sealed class LiveSite
     public Update Apply(IReadOnlyCollection<string> changedPaths)
     {
         var sw = Stopwatch.StartNew();
+        var timings = new StageTimings();
         if (changedPaths.Contains(SiteWatcher.Overflow))
         {
-            _read = ReadState.ReadAll(_inputDir);
+            _read = timings.Time("read", () => ReadState.ReadAll(_inputDir));
             LoadTheme();
-            return Publish(sw);
+            return Publish(sw, timings);
         }
         var theme = ThemeDirectory + Path.DirectorySeparatorChar;
         var assets = Path.Combine(ThemeDirectory, "assets") + Path.DirectorySeparatorChar;
         var input = changedPaths.Where(p => !p.StartsWith(theme, StringComparison.Ordinal)).ToList();
         var changedAssets = changedPaths.Where(p => p.StartsWith(assets, StringComparison.Ordinal)).ToList();
         bool templates = changedPaths.Any(p => p.StartsWith(theme, StringComparison.Ordinal) && !p.StartsWith(assets, StringComparison.Ordinal));
-        var read = input.Count > 0 ? ArchiveUpdater.Update(_read, _inputDir, input) : _read;
+        var read = input.Count > 0 ? timings.Time("read", () => ArchiveUpdater.Update(_read, _inputDir, input)) : _read;
         bool content = !ReferenceEquals(read, _read);
         _read = read;
-        if (templates) LoadTheme();
+        if (templates) timings.Time("theme", LoadTheme);
         int copied = _good is null ? 0 : CopyAssets(changedAssets);
-        var update = content || templates ? Publish(sw) : new Update(Diagnostics, false, 0, 0, sw.Elapsed);
+        var update = content || templates ? Publish(sw, timings) : new Update(Diagnostics, false, 0, 0, sw.Elapsed) { Timings = timings };
         return copied == 0 ? update : update with { Written = true, Rendered = update.Rendered + copied, Elapsed = sw.Elapsed };
     }
 
     /// <summary>Checks what was read; if it and the theme are good, renders what changed since the last good site
     /// (everything when there is none, or the templates or site settings changed) and makes it the good site.</summary>
-    private Update Publish(Stopwatch sw)
+    private Update Publish(Stopwatch sw, StageTimings timings)
     {
-        Diagnostics = _read.Check();
+        Diagnostics = timings.Time("check", _read.Check);
         if (Diagnostics.Any(d => d.IsError) || _theme is null || _themeError is not null)
-            return new Update(Diagnostics, false, 0, 0, sw.Elapsed);
-        var index = new ArchiveIndex(_read.Archive);
-        var next = new Good(index, new SiteGraph(index), _theme);
+            return new Update(Diagnostics, false, 0, 0, sw.Elapsed) { Timings = timings };
+        var index = timings.Time("resolve", () => new ArchiveIndex(_read.Archive));
+        var next = new Good(index, timings.Time("graph", () => new SiteGraph(index)), _theme);
         var urls = _good is null || !ReferenceEquals(_good.Theme, _theme)
             ? null
-            : AffectedPages.Between(_good.Index, _good.Graph, next.Index, next.Graph);
+            : timings.Time("affected", () => AffectedPages.Between(_good.Index, _good.Graph, next.Index, next.Graph));
         int rendered, deleted = 0;
         if (urls is null)
         {
             using var output = new StagedOutput(SiteDirectory);
-            rendered = SiteWriter.WriteAll(index, _theme, output);
+            rendered = timings.Time("render+write", () => SiteWriter.WriteAll(index, _theme, output));
             output.Commit();
         }
         else
         {
-            rendered = Render(next, urls);
+            rendered = timings.Time("render+write", () => Render(next, urls));
             foreach (var gone in _good!.Graph.Urls.Except(next.Graph.Urls))
             {
                 var file = Path.Combine(SiteDirectory, new PageSpec(gone, "", () => []).FilePath);
@@ -113,7 +118,7 @@ public sealed class LiveSite
             }
         }
         _good = next;
-        return new Update(Diagnostics, true, rendered, deleted, sw.Elapsed);
+        return new Update(Diagnostics, true, rendered, deleted, sw.Elapsed) { Timings = timings };
     }
 
     private int Render(Good good, IReadOnlySet<string> urls)

@@ -11,76 +11,87 @@ namespace Briefings.Serving;
 /// listed: serve writes them again after every change.</summary>
 public sealed class SiteGraph
 {
-    private readonly Dictionary<string, List<string>> _pagesShowing = new(StringComparer.Ordinal);
+    private readonly Dictionary<Key, List<string>> _pagesShowing = [];
+    private readonly HashSet<string> _urls = new(StringComparer.Ordinal);
+    private string _url = "";
 
     /// <summary>Every output URL the graph knows.</summary>
-    public IReadOnlySet<string> Urls { get; }
+    public IReadOnlySet<string> Urls => _urls;
 
     /// <summary>The outputs that show the fact named by <paramref name="key"/> (see <see cref="Keys"/>).</summary>
-    public IReadOnlyList<string> PagesShowing(string key) => _pagesShowing.TryGetValue(key, out var urls) ? urls : [];
+    public IReadOnlyList<string> PagesShowing(Key key) => _pagesShowing.TryGetValue(key, out var urls) ? urls : [];
 
     public SiteGraph(ArchiveIndex index)
     {
-        var urls = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (url, keys) in Pages(index))
+        var shown = new Shown(index, this);
+        foreach (var (url, add) in Pages(index))
         {
-            urls.Add(url);
-            foreach (var key in keys)
-            {
-                if (!_pagesShowing.TryGetValue(key, out var list)) _pagesShowing[key] = list = [];
-                if (list.Count == 0 || list[^1] != url) list.Add(url);
-            }
+            _url = url;
+            _urls.Add(url);
+            add(shown);
         }
-        Urls = urls;
     }
 
-    /// <summary>The names of the facts a page can show. A fact changes when <see cref="ChangedKeys"/> says so.</summary>
+    /// <summary>Records that the page being listed shows the fact. A page's facts are added together, so one look at
+    /// the end of the list is enough to keep each page once per fact.</summary>
+    private void Add(Key key)
+    {
+        if (!_pagesShowing.TryGetValue(key, out var list)) _pagesShowing[key] = list = [];
+        if (list.Count == 0 || !ReferenceEquals(list[^1], _url)) list.Add(_url);
+    }
+
+    public enum KeyKind { Facet, Whole, Tag, Years, AnyFacet, Anything }
+
+    /// <summary>A fact a page can show. A fact changes when <see cref="AffectedPages.ChangedKeys"/> says so.</summary>
+    public readonly record struct Key(KeyKind Kind, string Name);
+
+    /// <summary>The facts a page can show.</summary>
     public static class Keys
     {
         /// <summary>What other pages show of a document: its name, dates, relations, events (not its body).</summary>
-        public static string Facet(string id) => "facet:" + id;
+        public static Key Facet(string id) => new(KeyKind.Facet, id);
         /// <summary>All of a document, body included: its own page and the feeds show that.</summary>
-        public static string Whole(string id) => "whole:" + id;
+        public static Key Whole(string id) => new(KeyKind.Whole, id);
         /// <summary>The briefings of a tag: their number is shown beside the tag on every briefing that has it.</summary>
-        public static string Tag(string tag) => "tag:" + tag;
+        public static Key Tag(string tag) => new(KeyKind.Tag, tag);
         /// <summary>Which years have briefings, and how many.</summary>
-        public const string Years = "years";
+        public static readonly Key Years = new(KeyKind.Years, "");
         /// <summary>Any facet of any document: for small pages that summarise everything (home, the indexes).</summary>
-        public const string AnyFacet = "any-facet";
-        /// <summary>Anything at all: for outputs that carry whole documents (the site feed, the data file).</summary>
-        public const string Anything = "anything";
+        public static readonly Key AnyFacet = new(KeyKind.AnyFacet, "");
+        /// <summary>Anything at all: for outputs that carry whole documents (the site feed).</summary>
+        public static readonly Key Anything = new(KeyKind.Anything, "");
     }
 
-    private static IEnumerable<(string Url, IEnumerable<string> Keys)> Pages(ArchiveIndex index)
+    private static IEnumerable<(string Url, Action<Shown> Add)> Pages(ArchiveIndex index)
     {
         var archive = index.Archive;
-        yield return ("/", [Keys.AnyFacet]);
-        yield return ("/briefings/", Shows(index, s => { s.Add(Keys.Years); foreach (var b in index.Briefings) s.Item(b); }));
+        yield return ("/", s => s.Add(Keys.AnyFacet));
+        yield return ("/briefings/", s => { s.Add(Keys.Years); foreach (var b in index.Briefings) s.Item(b); });
         foreach (var year in index.Briefings.GroupBy(b => b.Date.Year))
-            yield return ($"/briefings/{year.Key}/", Shows(index, s => { s.Add(Keys.Years); foreach (var b in year) s.Item(b); }));
+            yield return ($"/briefings/{year.Key}/", s => { s.Add(Keys.Years); foreach (var b in year) s.Item(b); });
         foreach (var b in index.Briefings)
-            yield return (b.Url, Shows(index, s => Briefing(s, b)));
+            yield return (b.Url, s => Briefing(s, b));
         foreach (var e in archive.Documents.OfType<Entity>())
         {
-            yield return (e.Url, Shows(index, s => Entity(s, e)));
-            yield return (SiteUrls.FeedOf(e), Shows(index, s =>
+            yield return (e.Url, s => Entity(s, e));
+            yield return (SiteUrls.FeedOf(e), s =>
             {
                 s.Doc(e.Id);
                 foreach (var b in index.BriefingsOf(e.Id)) { s.Add(Keys.Whole(b.Id)); s.Item(b); }
                 // An empty feed is dated by the newest briefing of the whole archive.
                 if (index.BriefingsOf(e.Id).Count == 0) s.Add(Keys.AnyFacet);
-            }));
+            });
         }
         foreach (var r in Redirects.Of(archive))
-            yield return (r.From, [Keys.Facet(r.Target.Id)]);
-        foreach (var index_ in new[] { "/countries/", "/institutions/", "/people/", "/agreements/", "/tags/", "/sources/" })
-            yield return (index_, [Keys.AnyFacet]);
-        yield return ("/timeline/", Shows(index, s => { foreach (var e in index.Events) s.Event(e); }));
+            yield return (r.From, s => s.Doc(r.Target.Id));
+        foreach (var list in new[] { "/countries/", "/institutions/", "/people/", "/agreements/", "/tags/", "/sources/" })
+            yield return (list, s => s.Add(Keys.AnyFacet));
+        yield return ("/timeline/", s => { foreach (var e in index.Events) s.Event(e); });
         foreach (var (tag, briefings) in index.ByTag)
-            yield return ($"/tags/{tag}/", Shows(index, s => { s.Add(Keys.Tag(tag)); foreach (var b in briefings) s.Item(b); }));
-        yield return ("/search/", []);
-        yield return ("/404.html", []);
-        yield return ("/feed.xml", [Keys.Anything]);
+            yield return ($"/tags/{tag}/", s => { s.Add(Keys.Tag(tag)); foreach (var b in briefings) s.Item(b); });
+        yield return ("/search/", _ => { });
+        yield return ("/404.html", _ => { });
+        yield return ("/feed.xml", s => s.Add(Keys.Anything));
     }
 
     private static void Briefing(Shown s, Briefing b)
@@ -123,28 +134,20 @@ public sealed class SiteGraph
         }
     }
 
-    private static HashSet<string> Shows(ArchiveIndex index, Action<Shown> add)
-    {
-        var shown = new Shown(index);
-        add(shown);
-        return shown.Keys;
-    }
-
     /// <summary>Collects the facts one page shows, one helper per kind of view the templates draw.</summary>
-    private sealed class Shown(ArchiveIndex index)
+    private sealed class Shown(ArchiveIndex index, SiteGraph graph)
     {
         public ArchiveIndex Index => index;
-        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
 
-        public void Add(string key) => Keys.Add(key);
-        public void Doc(string id) => Keys.Add(SiteGraph.Keys.Facet(id));
+        public void Add(Key key) => graph.Add(key);
+        public void Doc(string id) => graph.Add(Keys.Facet(id));
         public void Ref(Ref? r) { if (r is not null) Doc(r.Id); }
         public void Refs(IEnumerable<Ref> refs) { foreach (var r in refs) Doc(r.Id); }
 
         /// <summary>A document's own page: all of it, and the names of what its body mentions.</summary>
         public void Body(Document d)
         {
-            Keys.Add(SiteGraph.Keys.Whole(d.Id));
+            graph.Add(Keys.Whole(d.Id));
             Refs(d.BodyRefs.Mentions);
         }
 

@@ -28,7 +28,7 @@ public sealed class PageChecksTests(BrowserSite site, ITestOutputHelper output)
         ["tags"] = ["/tags/"],
         ["tag"] = ["/tags/courts/"],
         ["sources"] = ["/sources/"],
-        ["search"] = ["/search/", "/search/?q=Kang+Yun+Sok"],
+        ["search"] = ["/search/", "/search/?q=Kang+Yun+Sok", "/search/?q=%EA%B0%95%EC%9C%A4%EC%84%9D&kind=Person"],
         // Served for any missing address, as Netlify does; a nested one shows the page's links still work there.
         ["404"] = ["/people/no-such-person/"],
     };
@@ -82,8 +82,8 @@ public sealed class PageChecksTests(BrowserSite site, ITestOutputHelper output)
 
         if (Environment.GetEnvironmentVariable("BRIEFINGS_SCREENSHOTS") is { Length: > 0 } folder)
         {
-            var name = path.Trim('/').Replace('/', '_').Replace('?', '_').Replace('=', '-').Replace('+', '-');
-            await page.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{(name.Length == 0 ? "home" : name)}-{width}.png"), FullPage = true });
+            var name = string.Concat(path.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_')).Trim('_');
+            await page.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{(name.Length == 0 ? "home" : name)}-{width}.png") });
         }
     }
 

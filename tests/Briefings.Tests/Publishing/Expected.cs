@@ -42,6 +42,9 @@ public static class Expected
     public static IReadOnlyList<Briefing> NewestFirst(IEnumerable<Briefing> briefings) =>
         briefings.OrderByDescending(b => b.Date).ThenBy(b => b.Id, StringComparer.Ordinal).ToList();
 
+    /// <summary>Text as an XML document can hold it: XML 1.0 has no place for most C0 control characters.</summary>
+    public static string InXml(string text) => new(text.Where(c => c >= ' ' || c is '\t' or '\n' or '\r').ToArray());
+
     public static PartialDate LastChange(Briefing b) => b.Updated ?? b.Date;
 
     public static DateTimeOffset Midnight(PartialDate d) => new(d.Year, d.Month, d.Day, 0, 0, 0, TimeSpan.Zero);

@@ -23,7 +23,8 @@ public sealed class PublishedSites : IDisposable
     public BuiltSite Real { get; }
     public BuiltSite Hostile { get; }
 
-    public const string HostileTitle = "Quotes \"here\", commas, </script><script>alert(1)</script> and <!-- a comment";
+    /// <summary>Ends in U+0001, which YAML can carry and XML cannot.</summary>
+    public const string HostileTitle = "Quotes \"here\", commas, </script><script>alert(1)</script> and <!-- a comment\u0001";
     public const string HostileSummary = "=HYPERLINK(\"https://evil.example\",\"click\"), then </SCRIPT> & a \"quote\",\nover two lines.";
     public const string RenamedPerson = "renamed-person";
     public static readonly string[] FormerIds = ["old-renamed-person", "older-renamed-person"];
@@ -117,7 +118,8 @@ public sealed class PublishedSites : IDisposable
     };
 
     /// <summary>A YAML double-quoted scalar.</summary>
-    private static string Yaml(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
+    private static string Yaml(string text) =>
+        "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\u0001", "\\x01") + "\"";
 
     public void Dispose() => _temp.Dispose();
 }

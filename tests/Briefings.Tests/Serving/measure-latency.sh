@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Measures how long `briefings serve` takes from saving an edit to serving the new page.
+#
+#   bash tests/Briefings.Tests/Serving/measure-latency.sh [INPUT_DIR] [EDITS]
+#
+# INPUT_DIR defaults to input/ (the real archive); for the large case make a corpus first:
+#   dotnet run -c Release --project tests/Briefings.Corpus -- --briefings 10000 --out /tmp/corpus10k
+#   bash tests/Briefings.Tests/Serving/measure-latency.sh /tmp/corpus10k 10
+# The archive is copied to a temp folder (with theme/ beside it) and never touched. Each edit changes the title
+# of one briefing; the time runs from the write of the file until both the briefing's page and the page of its
+# first actor (which lists it) are served with the new title. Two warm-up edits are not counted.
+# Set ARTIFACTS to build somewhere else than /tmp/briefings-latency-art (several people building at once).
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+input="${1:-input}"
+edits="${2:-10}"
+art="${ARTIFACTS:-/tmp/briefings-latency-art}"
+work="$(mktemp -d)"
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+dotnet build -c Release --artifacts-path "$art" src/Briefings.Cli -v q -nologo >/dev/null
+bin="$art/bin/Briefings.Cli/release/briefings"
+cp -r "$input" "$work/input"
+cp -r theme "$work/theme"
+
+"$bin" serve --input "$work/input" --port 0 --verbose >"$work/log" 2>&1 &
+server=$!
+until grep -q '^serving ' "$work/log"; do
+  kill -0 "$server" 2>/dev/null || { cat "$work/log"; exit 1; }
+  sleep 0.2
+done
+url="$(grep -m1 -o 'http://[^ ]*' "$work/log")"
+sed -n '/^built /p' "$work/log"
+
+file="$(find "$work/input/briefings" -name '*.md' | sort | sed -n 1p)"
+id="$(basename "$file" .md)"
+actor="$(awk '/^actors:/{getline; sub(/^ *- */, ""); print; exit}' "$file")"
+kind="$(for k in people institutions; do if [ -f "$work/input/$k/$actor.md" ]; then echo "$k"; fi; done)"
+page="${url}briefings/$id/"
+listing="${url}$kind/$actor/"
+echo "edit: title of $id; wait for $page and $listing"
+
+now() { date +%s%N; }
+times=()
+for i in $(seq -2 "$edits"); do
+  title="Latency probe $i $RANDOM"
+  t0=$(now)
+  sed -i "0,/^title: .*/s//title: \"$title\"/" "$file"
+  until curl -s "$page" | grep -q "$title"; do sleep 0.002; done
+  until curl -s "$listing" | grep -q "$title"; do sleep 0.002; done
+  ms=$(( ($(now) - t0) / 1000000 ))
+  if [ "$i" -gt 0 ]; then times+=("$ms"); echo "edit $i: ${ms} ms"; fi
+  sleep "${PAUSE:-1}"
+done
+sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+echo "median ${sorted[$(( ${#sorted[@]} / 2 ))]} ms, max ${sorted[-1]} ms over ${#sorted[@]} edits (includes the ${DEBOUNCE:-100} ms quiet period)"
+echo "server's own account of the last edit (--verbose):"
+tac "$work/log" | awk '/^rebuilt/{print; exit} {print}' | tac | sed 's/^/  /'
