@@ -10,6 +10,7 @@
 #   WORK=/tmp/briefings-bench   where corpora, builds and results go
 #   SEED=1               corpus seed
 #   TOOLS="briefings hugo"      which builders to time
+#   HUGO_FORCE=1         run Hugo even when it looks like it would not fit in the available memory
 #
 # For each size the corpus is generated once (and reused on the next run if the generator, N and
 # seed are unchanged), then the builders run alternately, each under /usr/bin/time -v.
@@ -53,7 +54,9 @@ LOGS="$WORK/logs"
 mkdir -p "$LOGS"
 
 say "bench: building the corpus generator"
-dotnet build -c Release "$ROOT/tests/Briefings.Corpus" -nologo -v q >"$LOGS/corpus-build.log" 2>&1 \
+# Own artifacts folder, so these builds never race with builds in the checkout's bin/ and obj/.
+ARTIFACTS="$WORK/artifacts"
+dotnet build -c Release --artifacts-path "$ARTIFACTS" "$ROOT/tests/Briefings.Corpus" -nologo -v q >"$LOGS/corpus-build.log" 2>&1 \
     || { tail -n 30 "$LOGS/corpus-build.log" >&2; die "the corpus generator does not build (log: $LOGS/corpus-build.log)"; }
 GEN_HASH="$(cat "$ROOT"/tests/Briefings.Corpus/*.cs "$ROOT"/tests/Briefings.Corpus/*.csproj | sha256sum | cut -c1-16)"
 
@@ -61,7 +64,8 @@ CLI_DLL=""
 if want briefings; then
     say "bench: publishing src/Briefings.Cli (Release)"
     rm -rf "$WORK/cli"
-    if dotnet publish "$ROOT/src/Briefings.Cli" -c Release -o "$WORK/cli" -nologo -v q >"$LOGS/cli-publish.log" 2>&1 \
+    if dotnet publish "$ROOT/src/Briefings.Cli" -c Release --artifacts-path "$ARTIFACTS" -o "$WORK/cli" -nologo -v q \
+        >"$LOGS/cli-publish.log" 2>&1 \
         && [[ -f "$WORK/cli/briefings.dll" ]]; then
         CLI_DLL="$WORK/cli/briefings.dll"
     else
@@ -123,7 +127,7 @@ for n in $SIZES; do
         say "bench: N=$n: generating the corpus into $dir"
         rm -rf "$dir"
         mkdir -p "$dir"
-        dotnet run -c Release --no-build --project "$ROOT/tests/Briefings.Corpus" -- \
+        dotnet run -c Release --no-build --artifacts-path "$ARTIFACTS" --project "$ROOT/tests/Briefings.Corpus" -- \
             --briefings "$n" --seed "$SEED" --out "$dir/input" --hugo "$dir/hugo" 2>&1 | sed 's/^/    /' >&2 \
             || die "corpus generation failed for N=$n"
         printf '%s' "$stamp" >"$dir/.stamp"
@@ -153,6 +157,15 @@ for n in $SIZES; do
                 fi
             fi
         fi
+        if [[ $r -eq 1 ]] && want hugo && [[ -z "$h_fail" ]]; then
+            # Hugo 0.111 peaked at 17.9 GiB for 100,000 briefings: about 185 MiB per 1,000.
+            need=$(( n * 185 / 1000 + 512 ))
+            avail=$(( $(awk '/MemAvailable/ { print $2 }' /proc/meminfo) / 1024 ))
+            if [[ $need -gt $avail && -z "${HUGO_FORCE:-}" ]]; then
+                say "bench: skipping hugo at N=$n: it needs about $need MiB, $avail MiB available (HUGO_FORCE=1 runs it anyway)"
+                h_fail="skipped: needs ~$need MiB"
+            fi
+        fi
         if want hugo && [[ -z "$h_fail" ]]; then
             rm -rf "$dir/out-hugo"
             say "bench: N=$n run $r/$RUNS: hugo"
@@ -172,14 +185,14 @@ for n in $SIZES; do
     [[ -n "$h_wall" ]] && hm="$(median <<<"$h_wall")"
     if [[ -n "$CLI_DLL" ]]; then
         if [[ -n "$b_fail" ]]; then
-            TABLE+=("| $n | briefings | failed ($b_fail) | - | - | - | - |")
+            TABLE+=("| $n | briefings | failed: $b_fail | - | - | - | - |")
         else
             TABLE+=("| $n | briefings | $bm | $(ratio "$bm" "$hm") | $(median <<<"$b_cpu") | $(pages "$dir/out-briefings") ($(htmls "$dir/out-briefings") html) | $(maxof <<<"$b_rss") |")
         fi
     fi
     if want hugo; then
         if [[ -n "$h_fail" ]]; then
-            TABLE+=("| $n | hugo | failed ($h_fail) | - | - | - | - |")
+            TABLE+=("| $n | hugo | ${h_fail/#exit/failed: exit} | - | - | - | - |")
         else
             TABLE+=("| $n | hugo | $hm | 1.00 | $(median <<<"$h_cpu") | $(pages "$dir/out-hugo") ($(htmls "$dir/out-hugo") html) | $(maxof <<<"$h_rss") |")
         fi
@@ -219,7 +232,7 @@ done
     echo
     echo "| N | tool | median wall s | Briefings/Hugo | median CPU s (user+sys) | pages: index.html (all .html) | peak RSS MiB |"
     echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
-    printf '%s\n' "${TABLE[@]}"
+    if [[ ${#TABLE[@]} -gt 0 ]]; then printf '%s\n' "${TABLE[@]}"; fi
     if [[ ${#CHECKS[@]} -gt 0 ]]; then
         echo
         echo "| N | briefings check: median wall s | check/build | peak RSS MiB |"

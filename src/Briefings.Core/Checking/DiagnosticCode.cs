@@ -11,6 +11,7 @@ public sealed record DiagnosticCode(string Code, string Title)
     public static readonly DiagnosticCode Misplaced = new("BR105", "file in the wrong place");
     public static readonly DiagnosticCode StrayFile = new("BR106", "file Briefings does not read");
     public static readonly DiagnosticCode TooDeepMarkdown = new("BR107", "Markdown nested too deeply to read");
+    public static readonly DiagnosticCode TooLargeBody = new("BR108", "body too large to render");
 
     // YAML.
     public static readonly DiagnosticCode YamlSyntax = new("BR201", "malformed YAML");
@@ -47,7 +48,7 @@ public sealed record DiagnosticCode(string Code, string Title)
 
     public static readonly IReadOnlyList<DiagnosticCode> All =
     [
-        NotUtf8, NoFrontMatter, TooLarge, LinkOutside, Misplaced, StrayFile, TooDeepMarkdown,
+        NotUtf8, NoFrontMatter, TooLarge, LinkOutside, Misplaced, StrayFile, TooDeepMarkdown, TooLargeBody,
         YamlSyntax, DuplicateKey, YamlAlias, YamlTooBig,
         Required, UnknownKey, WrongType, BadDate, PartialNotAllowed, DateOrder, BadChoice, TooLong, BadUrl, BadId, BadCode, TooFew, TooMany,
         UnknownId, WrongKind, DuplicateId, UnknownSource, DuplicateSource, SelfReference,

@@ -3,6 +3,7 @@ using Briefings.Markdown.Mentions;
 using Briefings.Model;
 using Briefings.Reading;
 using Markdig;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -26,16 +27,43 @@ public static class BodyMarkdown
         .Use<BriefingsMarkdownExtension>()
         .Build();
 
-    public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);
+    public static MarkdownDocument Parse(string markdown) => WithoutAlignment(Markdig.Markdown.Parse(markdown, Pipeline));
 
     public static MarkdownDocument ParseInline(string markdown) => Markdig.Markdown.Parse(markdown, InlinePipeline);
+
+    /// <summary>Parses a body, or with <paramref name="inline"/> an event summary, or says why it cannot be rendered
+    /// quickly and safely (see <see cref="BodyLimits"/>). Texts that pass can be rendered without an exception.</summary>
+    public static MarkdownDocument? TryParse(string markdown, bool inline, out BodyLimits.Refusal? refusal)
+    {
+        refusal = BodyLimits.BeforeParse(markdown);
+        if (refusal is not null) return null;
+        MarkdownDocument doc;
+        try { doc = inline ? ParseInline(markdown) : Parse(markdown); }
+        catch (ArgumentException)
+        {
+            // Markdig refuses input nested deeper than it can parse (thousands of '[') by throwing.
+            refusal = new BodyLimits.Refusal(BodyLimits.Problem.TooDeep, "Markdown nested too deeply to be read (runaway brackets, quotes, lists or emphasis)", 0, 0);
+            return null;
+        }
+        refusal = BodyLimits.AfterParse(doc);
+        return refusal is null ? doc : null;
+    }
+
+    /// <summary>Markdig aligns table columns with style attributes, which the Content-Security-Policy refuses to apply;
+    /// leaving them out keeps every page free of inline styles.</summary>
+    private static MarkdownDocument WithoutAlignment(MarkdownDocument doc)
+    {
+        foreach (var table in Nodes(doc).OfType<Table>())
+            foreach (var column in table.ColumnDefinitions) column.Alignment = null;
+        return doc;
+    }
 
     /// <summary>Mentions and citations with their file positions; <paramref name="firstLine"/> is the file line of the text's first line.</summary>
     public static BodyReferences Collect(MarkdownDocument doc, int firstLine, int firstColumn = 1)
     {
         var mentions = new List<Ref>();
         var citations = new List<Ref>();
-        foreach (var node in doc.Descendants())
+        foreach (var node in Nodes(doc))
         {
             var at = new Position(firstLine + node.Line, (node.Line == 0 ? firstColumn : 1) + node.Column);
             if (node is MentionInline m) mentions.Add(new Ref(m.Id, at));
@@ -44,8 +72,29 @@ public static class BodyMarkdown
         return new BodyReferences(mentions, citations);
     }
 
-    /// <summary>Unlinks links and drops images whose URL is not allowed (see <see cref="UrlPolicy"/>),
-    /// returning what it removed and where.</summary>
+    /// <summary>Every node under <paramref name="root"/>, in document order, found the way the HTML renderer finds
+    /// them (first child, next sibling). Markdig's own Descendants() walks other links, which Markdig's
+    /// Inline.InsertBefore leaves stale: after it, Descendants() skipped nodes the renderer still wrote.</summary>
+    public static IEnumerable<MarkdownObject> Nodes(MarkdownObject root)
+    {
+        var pending = new Stack<MarkdownObject>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (node != root) yield return node;
+            var children = new List<MarkdownObject>();
+            if (node is ContainerBlock blocks) children.AddRange(blocks);
+            else if (node is LeafBlock { Inline: { } inline }) children.Add(inline);
+            else if (node is ContainerInline container)
+                for (var child = container.FirstChild; child is not null; child = child.NextSibling) children.Add(child);
+            for (int i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
+        }
+    }
+
+    /// <summary>Unlinks links and drops images whose URL is not allowed (see <see cref="UrlPolicy"/>), from inline
+    /// links, reference links and their definitions, and autolinks (e-mail addresses included: mailto: is not
+    /// allowed), returning what it removed and where.</summary>
     public static List<(string Url, int Line, int Column)> RemoveUnsafeUrls(MarkdownDocument doc)
     {
         var removed = new List<(string, int, int)>();
@@ -73,9 +122,19 @@ public static class BodyMarkdown
         return removed;
     }
 
-    /// <summary>True when the document holds raw HTML, which must then be sanitised.</summary>
-    public static bool HasRawHtml(MarkdownDocument doc) =>
-        doc.Descendants().Any(n => n is HtmlBlock or HtmlInline);
+    /// <summary>What sanitising will remove from the document's raw HTML, each with the 0-based line and column of
+    /// the piece of HTML it is in. Each piece is sanitised alone, which is enough to name what goes.</summary>
+    public static List<(string What, int Line, int Column)> UnsafeHtml(MarkdownDocument doc)
+    {
+        var removed = new List<(string, int, int)>();
+        foreach (var node in Nodes(doc))
+        {
+            string? raw = node switch { HtmlBlock b => b.Lines.ToString(), HtmlInline i => i.Tag, _ => null };
+            if (raw is null) continue;
+            foreach (var what in Rendering.HtmlSafety.Removals(raw)) removed.Add((what, node.Line, node.Column));
+        }
+        return removed;
+    }
 
     public static string Render(MarkdownDocument doc, IBodyLinks links, bool inline = false)
     {

@@ -20,7 +20,7 @@ public static class Feeds
         yield return ("/feed.xml", () => Atom(index, "/feed.xml", "/", site.Title, site.Description, index.Briefings.Take(Latest).ToList()));
         foreach (var e in index.Archive.Documents.OfType<Entity>())
             yield return (SiteUrls.FeedOf(e), () => Atom(index, SiteUrls.FeedOf(e), e.Url, $"{e.DisplayName} · {site.Title}",
-                $"Briefings that involve or mention {e.DisplayName}.", index.BriefingsOf(e.Id)));
+                $"The latest briefings that involve or mention {e.DisplayName}.", index.BriefingsOf(e.Id).Take(Latest).ToList()));
     }
 
     private static byte[] Atom(ArchiveIndex index, string path, string pageUrl, string title, string subtitle, IReadOnlyList<Briefing> briefings)

@@ -26,10 +26,10 @@ public static class DocumentReader
         var map = YamlTree.Parse(file.FrontMatter, file.FrontMatterLine - 1, file.Path, diagnostics);
         if (map is null) return null;
         var f = new Fields(map, file.Path, diagnostics);
-        var body = TryParse(() => BodyMarkdown.Parse(file.Body));
+        var body = BodyMarkdown.TryParse(file.Body, inline: false, out var refusal);
         var refs = BodyReferences.None;
         if (body is null)
-            f.Error(new Position(file.BodyLine, 1), DiagnosticCode.TooDeepMarkdown, TooDeepMessage("the body"));
+            f.Error(new Position(file.BodyLine + refusal!.Line, refusal.Column + 1), CodeOf(refusal), RefusalMessage("the body", refusal));
         else
         {
             refs = BodyMarkdown.Collect(body, file.BodyLine);
@@ -39,6 +39,8 @@ public static class DocumentReader
             foreach (var (url, line, column) in BodyMarkdown.RemoveUnsafeUrls(body))
                 diagnostics.Warning(file.Path, new Position(file.BodyLine + line, column + 1), DiagnosticCode.UnsafeHtml,
                     $"link to '{Fields.Shorten(url)}' removed: links must be absolute http(s) URLs or site paths");
+            foreach (var (what, line, column) in BodyMarkdown.UnsafeHtml(body))
+                diagnostics.Warning(file.Path, new Position(file.BodyLine + line, column + 1), DiagnosticCode.UnsafeHtml, what);
         }
 
         Document? doc = kind switch
@@ -65,29 +67,26 @@ public static class DocumentReader
         };
     }
 
-    /// <summary>Markdig refuses input nested deeper than it can parse (thousands of '[' or '>') by throwing.</summary>
-    private static Markdig.Syntax.MarkdownDocument? TryParse(Func<Markdig.Syntax.MarkdownDocument> parse)
-    {
-        try { return parse(); }
-        catch (ArgumentException) { return null; }
-    }
+    private static DiagnosticCode CodeOf(BodyLimits.Refusal refusal) =>
+        refusal.Problem == BodyLimits.Problem.TooDeep ? DiagnosticCode.TooDeepMarkdown : DiagnosticCode.TooLargeBody;
 
-    private static string TooDeepMessage(string what) =>
-        $"{what} nests Markdown (brackets, quotes, lists or emphasis) too deeply to be read; simplify it";
+    private static string RefusalMessage(string what, BodyLimits.Refusal refusal) => $"{what} has {refusal.Message}; simplify it";
 
     /// <summary>An event summary is inline Markdown: its mentions and citations are checked like the body's,
     /// each reported at the summary.</summary>
     private static BodyReferences InlineRefs(Fields f, string text, Position at)
     {
-        var md = TryParse(() => BodyMarkdown.ParseInline(text));
+        var md = BodyMarkdown.TryParse(text, inline: true, out var refusal);
         if (md is null)
         {
-            f.Error(at, DiagnosticCode.TooDeepMarkdown, TooDeepMessage("the summary"));
+            f.Error(at, CodeOf(refusal!), RefusalMessage("the summary", refusal!));
             return BodyReferences.None;
         }
         foreach (var (url, _, _) in BodyMarkdown.RemoveUnsafeUrls(md))
             f.Diagnostics.Warning(f.Path, at, DiagnosticCode.UnsafeHtml,
                 $"link to '{Fields.Shorten(url)}' removed: links must be absolute http(s) URLs or site paths");
+        foreach (var (what, _, _) in BodyMarkdown.UnsafeHtml(md))
+            f.Diagnostics.Warning(f.Path, at, DiagnosticCode.UnsafeHtml, what);
         var refs = BodyMarkdown.Collect(md, 1);
         return new BodyReferences(
             refs.Mentions.Select(r => r with { At = at }).ToList(),

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Css.Dom;
+using AngleSharp.Dom;
 using Ganss.Xss;
 
 namespace Briefings.Rendering;
@@ -6,7 +8,7 @@ namespace Briefings.Rendering;
 /// <summary>The allow-list for HTML that contributors write inside Markdown. Anything outside it is removed.
 /// No script, no event handlers, no styles, no forms or frames, no ids or names (they could clobber the
 /// page's own anchors), and links only to http(s) or site paths.</summary>
-public static class HtmlSafety
+public static partial class HtmlSafety
 {
     public static readonly string[] AllowedTags =
     [
@@ -38,18 +40,58 @@ public static class HtmlSafety
         {
             if (e.SanitizedUrl is { } u && !Reading.UrlPolicy.IsAllowedInBody(u)) e.SanitizedUrl = null;
         };
+        s.RemovingAttribute += (_, e) => e.Cancel = IsCitationAttribute(e.Tag, e.Attribute);
         return s;
     }
+
+    /// <summary>The citation renderer's own attributes, which the allow-list does not grant contributors: the id the
+    /// source list links back to, and the link's spoken name. Only these exact shapes on a citation's link are kept.</summary>
+    private static bool IsCitationAttribute(IElement tag, IAttr attribute) =>
+        tag.LocalName == "a" && tag.ParentElement is { LocalName: "sup" } sup && sup.ClassList.Contains("cite")
+        && attribute.Name switch
+        {
+            "id" => CitationId().IsMatch(attribute.Value),
+            "aria-label" => CitationLabel().IsMatch(attribute.Value),
+            _ => false,
+        };
+
+    [GeneratedRegex("^cite-[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex CitationId();
+
+    [GeneratedRegex("^source [0-9]{1,5}$")]
+    private static partial Regex CitationLabel();
 
     /// <summary>Sanitises rendered body HTML, reporting each removal to <paramref name="removed"/>.</summary>
     public static string Sanitize(string html, Action<string>? removed = null)
     {
         var s = Sanitizer.Value!;
-        void OnTag(object? _, RemovingTagEventArgs e) => removed?.Invoke($"<{e.Tag.LocalName}>");
-        void OnAttr(object? _, RemovingAttributeEventArgs e) => removed?.Invoke($"attribute '{e.Attribute.Name}'");
+        void OnTag(object? _, RemovingTagEventArgs e)
+        {
+            if (!e.Cancel) removed?.Invoke($"raw HTML element <{e.Tag.LocalName}> removed: {Listed}");
+        }
+        void OnAttr(object? _, RemovingAttributeEventArgs e)
+        {
+            if (e.Cancel) return;
+            removed?.Invoke(e.Reason == RemoveReason.NotAllowedUrlValue
+                ? $"link to '{Shorten(e.Attribute.Value)}' in <{e.Tag.LocalName} {e.Attribute.Name}> removed: links must be absolute http(s) URLs or site paths"
+                : $"attribute '{e.Attribute.Name}' of <{e.Tag.LocalName}> removed: {Listed}");
+        }
         s.RemovingTag += OnTag;
         s.RemovingAttribute += OnAttr;
         try { return s.Sanitize(html); }
         finally { s.RemovingTag -= OnTag; s.RemovingAttribute -= OnAttr; }
     }
+
+    /// <summary>What sanitising a piece of contributor HTML removes, each as a short phrase for a warning.
+    /// Comments are dropped silently: they hide nothing from the reader that the source does not show.</summary>
+    public static IReadOnlyList<string> Removals(string html)
+    {
+        var removed = new List<string>();
+        Sanitize(html, removed.Add);
+        return removed;
+    }
+
+    private const string Listed = "docs/html.md lists the HTML a body may hold";
+
+    private static string Shorten(string text) => Reading.Fields.Shorten(text);
 }

@@ -46,16 +46,32 @@ public sealed class Theme
         return new Theme(System.IO.Directory.Exists(Path.Combine(beside, "templates")) ? beside : Path.Combine(AppContext.BaseDirectory, "theme"));
     }
 
-    /// <summary>Renders a page template inside the layout.</summary>
-    public string Render(string template, object page, object site)
+    /// <summary>Renders a page template inside the layout, straight into <paramref name="output"/>.</summary>
+    public void Render(string template, object page, object site, TextWriter output)
     {
         if (!_templates.TryGetValue(template, out var t)) throw new ThemeException($"no template {template}.liquid in {TemplatesDirectory}");
         var context = new TemplateContext(_options);
         context.SetValue("page", page);
         context.SetValue("site", site);
-        var content = t.Render(context, Encoder);
-        context.SetValue("content", new StringValue(content, encode: false));
-        return _templates["layout"].Render(context, Encoder);
+        var content = new StringWriter();
+        RenderTo(t, content, context);
+        context.SetValue("content", new RawHtml(content.GetStringBuilder()));
+        RenderTo(_templates["layout"], output, context);
+    }
+
+    // Templates and values here never await anything, so the task is almost always already complete.
+    private static void RenderTo(IFluidTemplate template, TextWriter output, TemplateContext context)
+    {
+        var task = template.RenderAsync(output, Encoder, context);
+        if (!task.IsCompletedSuccessfully) task.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>Renders a page template inside the layout, as a string.</summary>
+    public string Render(string template, object page, object site)
+    {
+        var output = new StringWriter();
+        Render(template, page, site, output);
+        return output.ToString();
     }
 }
 

@@ -10,16 +10,20 @@ public static class AffectedPages
 {
     /// <summary>The URLs to render again or delete, or null when every page may have changed (site settings).
     /// Documents that are the same object in both archives are taken as unchanged without a look.</summary>
-    public static IReadOnlySet<string>? Between(ArchiveIndex before, SiteGraph beforeGraph, ArchiveIndex after, SiteGraph afterGraph)
+    public static IReadOnlySet<string>? Between(ArchiveIndex before, SiteGraph beforeGraph, ArchiveIndex after, SiteGraph afterGraph) =>
+        ChangedKeys(before, after) is { } keys ? Showing(keys, beforeGraph, afterGraph) : null;
+
+    /// <summary>The URLs that show any of the facts in either version of the site (or in the version before only,
+    /// when the graph after is not built yet: a first part of the answer, all of it for most edits).</summary>
+    public static IReadOnlySet<string> Showing(IReadOnlySet<SiteGraph.Key> keys, SiteGraph beforeGraph, SiteGraph? afterGraph)
     {
-        var keys = ChangedKeys(before, after);
-        if (keys is null) return null;
-        var urls = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in keys)
-        {
-            urls.UnionWith(beforeGraph.PagesShowing(key));
-            urls.UnionWith(afterGraph.PagesShowing(key));
-        }
+        if (keys.Count == 0) return new HashSet<string>();
+        // A changed fact changes the views that show it (briefing items, events), and both change the pages.
+        var all = new HashSet<SiteGraph.Key>(keys);
+        all.UnionWith(beforeGraph.ViewsShowing(keys));
+        if (afterGraph is not null) all.UnionWith(afterGraph.ViewsShowing(keys));
+        var urls = new HashSet<string>(beforeGraph.PagesShowing(all), StringComparer.Ordinal);
+        if (afterGraph is not null) urls.UnionWith(afterGraph.PagesShowing(all));
         return urls;
     }
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Briefings.Checking;
-using Briefings.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,6 +20,8 @@ namespace Briefings.Serving;
 public sealed class DevServer : IAsyncDisposable
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    /// <summary>How long the archive must be left alone before the files about all of it are written again.</summary>
+    public static readonly TimeSpan ArchiveFilesDelay = TimeSpan.FromMilliseconds(500);
     private static readonly string[] TextTypes = ["text/", "application/json", "application/xml", "application/atom+xml", "application/javascript"];
 
     private readonly LiveSite _site;
@@ -35,8 +37,6 @@ public sealed class DevServer : IAsyncDisposable
 
     /// <summary>Where the site is served, e.g. http://127.0.0.1:8080/.</summary>
     public Uri Url { get; private set; } = null!;
-    /// <summary>Raised after every rebuild that followed a change, with what it did (tests and measurements wait on it).</summary>
-    public event Action<LiveSite.Update>? Rebuilt;
 
     private readonly bool _verbose;
 
@@ -74,17 +74,39 @@ public sealed class DevServer : IAsyncDisposable
         while (!cancel.IsCancellationRequested)
         {
             IReadOnlyCollection<string> batch;
-            try { batch = await _watcher.NextBatchAsync(cancel); }
-            catch (OperationCanceledException) { return; }
+            try
+            {
+                if (_site.ArchiveFilesStale)
+                {
+                    using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                    idle.CancelAfter(ArchiveFilesDelay);
+                    try { batch = await _watcher.NextBatchAsync(idle.Token); }
+                    catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+                    {
+                        await Task.Factory.StartNew(WriteArchiveFiles, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                        continue;
+                    }
+                }
+                else batch = await _watcher.NextBatchAsync(cancel);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ChannelClosedException) { return; }
             LiveSite.Update update;
             try
             {
-                update = _site.Apply(batch);
+                update = await ApplyAsync(batch);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // A file caught half-written or locked: the watcher sees it again when it is saved.
                 _log.WriteLine($"briefings: {e.Message}");
+                continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A template that fails while rendering, say: keep serving, say what happened, wait for the next save.
+                var message = $"briefings: rebuild failed: {e.Message}";
+                _log.WriteLine(message);
+                _errors = [.. _site.Errors, message];
+                _pages.Send("errors");
                 continue;
             }
             bool hadErrors = _errors.Count > 0;
@@ -92,9 +114,39 @@ public sealed class DevServer : IAsyncDisposable
             if (_errors.Count > 0) _pages.Send("errors");
             else if (update.Rendered + update.Deleted > 0) _pages.Send("reload");
             else if (hadErrors) _pages.Send("errors");
-            try { _site.WriteArchiveFiles(); }
-            catch (IOException e) { _log.WriteLine($"briefings: {e.Message}"); }
-            Rebuilt?.Invoke(update);
+        }
+    }
+
+    /// <summary>Applies a batch on a thread of its own: an update blocks while it renders on the thread pool, which
+    /// must stay free for that rendering and for the requests the server answers meanwhile. A file caught while
+    /// an editor is still writing or holding it is tried again a moment later.</summary>
+    private async Task<LiveSite.Update> ApplyAsync(IReadOnlyCollection<string> batch)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Task.Factory.StartNew(() => _site.Apply(batch), CancellationToken.None,
+                    TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException && attempt < 3)
+            {
+                await Task.Delay(SiteWatcher.Quiet);
+            }
+        }
+    }
+
+    private void WriteArchiveFiles()
+    {
+        try
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            int files = _site.WriteArchiveFiles();
+            if (_verbose) _log.WriteLine($"wrote {Plural(files, "data file")} (sitemap, data, redirects) in {sw.Elapsed.TotalMilliseconds:F0} ms");
+        }
+        catch (IOException e)
+        {
+            _log.WriteLine($"briefings: {e.Message}");
         }
     }
 
@@ -116,8 +168,8 @@ public sealed class DevServer : IAsyncDisposable
             : update.Written ? $"rebuilt {Plural(update.Rendered, "file")}{(update.Deleted > 0 ? $", removed {update.Deleted}" : "")} in {ms}"
             : $"nothing to rebuild ({ms})");
         if (_verbose)
-            foreach (var (stage, elapsed) in update.Timings.Stages)
-                _log.WriteLine($"  {stage,-14} {elapsed.TotalMilliseconds,8:F0} ms");
+            foreach (var (stage, elapsed) in update.Timings.All)
+                _log.WriteLine($"  {stage,-24} {elapsed.TotalMilliseconds,8:F0} ms");
     }
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";

@@ -49,7 +49,7 @@ public sealed class LiveSite
     public sealed record Update(IReadOnlyList<Diagnostic> Diagnostics, bool Written, int Rendered, int Deleted, TimeSpan Elapsed)
     {
         /// <summary>How long each stage took, for <c>serve --verbose</c>.</summary>
-        public StageTimings Timings { get; init; } = new();
+        public Stages Timings { get; init; } = new();
 
         public bool HasErrors => Diagnostics.Any(d => d.IsError);
     }
@@ -58,7 +58,7 @@ public sealed class LiveSite
     public Update BuildAll()
     {
         var sw = Stopwatch.StartNew();
-        var timings = new StageTimings();
+        var timings = new Stages();
         timings.Time("theme", LoadTheme);
         return Publish(sw, timings);
     }
@@ -68,7 +68,7 @@ public sealed class LiveSite
     public Update Apply(IReadOnlyCollection<string> changedPaths)
     {
         var sw = Stopwatch.StartNew();
-        var timings = new StageTimings();
+        var timings = new Stages();
         if (changedPaths.Contains(SiteWatcher.Overflow))
         {
             _read = timings.Time("read", () => ReadState.ReadAll(_inputDir));
@@ -91,27 +91,47 @@ public sealed class LiveSite
 
     /// <summary>Checks what was read; if it and the theme are good, renders what changed since the last good site
     /// (everything when there is none, or the templates or site settings changed) and makes it the good site.</summary>
-    private Update Publish(Stopwatch sw, StageTimings timings)
+    private Update Publish(Stopwatch sw, Stages timings)
     {
+        // Resolving does not depend on the checks' outcome, only on what was read: both run at once.
+        var resolving = Task.Run(() => Timed(() => new ArchiveIndex(_read.Archive)));
         Diagnostics = timings.Time("check", _read.Check);
         if (Diagnostics.Any(d => d.IsError) || _theme is null || _themeError is not null)
-            return new Update(Diagnostics, false, 0, 0, sw.Elapsed) { Timings = timings };
-        var index = timings.Time("resolve", () => new ArchiveIndex(_read.Archive));
-        var next = new Good(index, timings.Time("graph", () => new SiteGraph(index)), _theme);
-        var urls = _good is null || !ReferenceEquals(_good.Theme, _theme)
-            ? null
-            : timings.Time("affected", () => AffectedPages.Between(_good.Index, _good.Graph, next.Index, next.Graph));
-        int rendered, deleted = 0;
-        if (urls is null)
         {
+            // An archive with errors is not resolved for use; whatever resolving it did, or threw, is dropped.
+            resolving.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            return new Update(Diagnostics, false, 0, 0, sw.Elapsed) { Timings = timings };
+        }
+        var (index, resolveTime) = resolving.GetAwaiter().GetResult();
+        timings.Add("resolve", resolveTime);
+        int rendered = 0, deleted = 0;
+        Good next;
+        var changed = _good is null || !ReferenceEquals(_good.Theme, _theme) ? null : AffectedPages.ChangedKeys(_good.Index, index);
+        if (changed is null)
+        {
+            next = new Good(index, timings.Time("graph", () => new SiteGraph(index)), _theme);
             using var output = new StagedOutput(SiteDirectory);
             rendered = timings.Time("render+write", () => SiteWriter.WriteAll(index, _theme, output));
             output.Commit();
         }
         else
         {
-            rendered = timings.Time("render+write", () => Render(next, urls));
-            foreach (var gone in _good!.Graph.Urls.Except(next.Graph.Urls))
+            var before = _good!.Graph;
+            // The edited documents' own pages first: they are what the person who saved is looking at, and they
+            // need no graph to be found. Then, while the new graph is built, the pages the old graph names.
+            var own = changed.Where(k => k.Kind == SiteGraph.KeyKind.Whole).Select(k => index.Find(k.Name)?.Url).OfType<string>()
+                .ToHashSet(StringComparer.Ordinal);
+            rendered += timings.Time("own pages", () => Render(index, _theme, own));
+            var graphing = Task.Run(() => Timed(() => new SiteGraph(index)));
+            var known = AffectedPages.Showing(changed, before, null).Except(own).ToHashSet(StringComparer.Ordinal);
+            rendered += timings.Time("render known", () => Render(index, _theme, known));
+            var (graph, graphTime) = graphing.GetAwaiter().GetResult();
+            timings.Add("graph (beside rendering)", graphTime);
+            next = new Good(index, graph, _theme);
+            var rest = timings.Time("affected", () => AffectedPages.Showing(changed, before, graph))
+                .Except(own).Except(known).ToHashSet(StringComparer.Ordinal);
+            rendered += timings.Time("render rest", () => Render(index, _theme, rest));
+            foreach (var gone in before.Urls.Except(graph.Urls))
             {
                 var file = Path.Combine(SiteDirectory, new PageSpec(gone, "", () => []).FilePath);
                 if (File.Exists(file)) { File.Delete(file); deleted++; }
@@ -121,13 +141,40 @@ public sealed class LiveSite
         return new Update(Diagnostics, true, rendered, deleted, sw.Elapsed) { Timings = timings };
     }
 
-    private int Render(Good good, IReadOnlySet<string> urls)
+    /// <summary>How long each stage of an update took; stages run beside others are listed with their own time.</summary>
+    public sealed class Stages
+    {
+        private readonly List<(string Stage, TimeSpan Elapsed)> _stages = [];
+
+        public IReadOnlyList<(string Stage, TimeSpan Elapsed)> All => _stages;
+
+        public void Add(string stage, TimeSpan elapsed) => _stages.Add((stage, elapsed));
+
+        public T Time<T>(string stage, Func<T> work)
+        {
+            var (result, elapsed) = Timed(work);
+            Add(stage, elapsed);
+            return result;
+        }
+
+        public void Time(string stage, Action work) => Time(stage, () => { work(); return 0; });
+    }
+
+    /// <summary>Runs work and says how long it took.</summary>
+    private static (T Result, TimeSpan Elapsed) Timed<T>(Func<T> work)
+    {
+        var sw = Stopwatch.StartNew();
+        var result = work();
+        return (result, sw.Elapsed);
+    }
+
+    private int Render(ArchiveIndex index, Theme theme, IReadOnlySet<string> urls)
     {
         if (urls.Count == 0) return 0;
-        var site = SiteModel(good.Index);
-        var pages = new SitePages(good.Index, new ViewFactory(good.Index)).All().Where(p => urls.Contains(p.UrlPath)).ToList();
-        var feeds = Feeds.All(good.Index).Where(f => urls.Contains(f.Path)).ToList();
-        Parallel.ForEach(pages, page => WriteFile(page.FilePath, Utf8.GetBytes(good.Theme.Render(page.Template, page.Model(), site))));
+        var site = SiteModel(index);
+        var pages = new SitePages(index, new ViewFactory(index)).All().Where(p => urls.Contains(p.UrlPath)).ToList();
+        var feeds = Feeds.All(index).Where(f => urls.Contains(f.Path)).ToList();
+        Parallel.ForEach(pages, page => WriteFile(page.FilePath, Utf8.GetBytes(theme.Render(page.Template, page.Model(), site))));
         Parallel.ForEach(feeds, feed => WriteFile(feed.Path.TrimStart('/'), feed.Content()));
         _archiveFilesStale = true;
         return pages.Count + feeds.Count;
@@ -135,8 +182,10 @@ public sealed class LiveSite
 
     /// <summary>Writes again, if anything changed since they were written, the files about the whole archive that
     /// <see cref="Publisher"/> writes beside the pages and feeds: sitemap, robots.txt, the data files and the
-    /// redirect rules. Any edit changes them, and they take longest, so serve writes them after the pages have
-    /// reloaded. Returns the number of files written.</summary>
+    /// redirect rules. Any edit changes them, and on a large archive they take longest, so serve writes them
+    /// once the edits have paused, not after each. Returns the number of files written.</summary>
+    public bool ArchiveFilesStale => _archiveFilesStale && _good is not null;
+
     public int WriteArchiveFiles()
     {
         if (!_archiveFilesStale || _good is null) return 0;

@@ -8,42 +8,80 @@ namespace Briefings.Serving;
 /// an edit touches. It mirrors <see cref="Rendering.SitePages"/> and <see cref="Feeds"/> page by page: when a
 /// page starts to show something new, list it here too, or serve leaves that page stale (the soundness test,
 /// which compares full builds, catches it). The files about the whole archive (data files, sitemap) are not
-/// listed: serve writes them again after every change.</summary>
+/// listed: any edit changes them, and serve writes them again once edits pause.</summary>
 public sealed class SiteGraph
 {
-    private readonly Dictionary<Key, List<string>> _pagesShowing = [];
+    // Each page's and each view's facts, back to back in one list: building the graph is appending, and finding
+    // what an edit affects is one pass over it with a small set of changed facts.
+    private readonly List<Key> _facts = [];
+    private readonly List<int> _hashes = [];
+    private readonly List<(string Url, int Start, int Count)> _pages = [];
+    private readonly List<(Key View, int Start, int Count)> _views = [];
     private readonly HashSet<string> _urls = new(StringComparer.Ordinal);
-    private string _url = "";
 
     /// <summary>Every output URL the graph knows.</summary>
     public IReadOnlySet<string> Urls => _urls;
 
-    /// <summary>The outputs that show the fact named by <paramref name="key"/> (see <see cref="Keys"/>).</summary>
-    public IReadOnlyList<string> PagesShowing(Key key) => _pagesShowing.TryGetValue(key, out var urls) ? urls : [];
-
     public SiteGraph(ArchiveIndex index)
     {
         var shown = new Shown(index, this);
+        // A briefing item and an event appear on many pages; what they show is listed once, under the view's key,
+        // and each page lists the view. That keeps the graph small: pages x views, not pages x views x facts.
+        foreach (var b in index.Briefings)
+        {
+            int start = _facts.Count;
+            shown.ItemFacts(b);
+            _views.Add((Keys.ItemOf(b.Id), start, _facts.Count - start));
+        }
+        foreach (var e in index.Events)
+        {
+            int start = _facts.Count;
+            shown.EventFacts(e);
+            _views.Add((Keys.EventOf(e), start, _facts.Count - start));
+        }
         foreach (var (url, add) in Pages(index))
         {
-            _url = url;
-            _urls.Add(url);
+            int start = _facts.Count;
             add(shown);
+            _pages.Add((url, start, _facts.Count - start));
+            _urls.Add(url);
         }
     }
 
-    /// <summary>Records that the page being listed shows the fact. A page's facts are added together, so one look at
-    /// the end of the list is enough to keep each page once per fact.</summary>
     private void Add(Key key)
     {
-        if (!_pagesShowing.TryGetValue(key, out var list)) _pagesShowing[key] = list = [];
-        if (list.Count == 0 || !ReferenceEquals(list[^1], _url)) list.Add(_url);
+        _facts.Add(key);
+        _hashes.Add(key.GetHashCode());
     }
 
-    public enum KeyKind { Facet, Whole, Tag, Years, AnyFacet, Anything }
+    /// <summary>The views (briefing items, events) that show any of the facts: when a fact changes, so do they.</summary>
+    public IEnumerable<Key> ViewsShowing(IReadOnlySet<Key> facts)
+    {
+        var hashes = facts.Select(k => k.GetHashCode()).ToHashSet();
+        return _views.Where(v => Shows(v.Start, v.Count, facts, hashes)).Select(v => v.View).ToList();
+    }
 
-    /// <summary>A fact a page can show. A fact changes when <see cref="AffectedPages.ChangedKeys"/> says so.</summary>
-    public readonly record struct Key(KeyKind Kind, string Name);
+    /// <summary>The outputs that show any of the facts or views.</summary>
+    public IEnumerable<string> PagesShowing(IReadOnlySet<Key> keys)
+    {
+        var hashes = keys.Select(k => k.GetHashCode()).ToHashSet();
+        return _pages.Where(p => Shows(p.Start, p.Count, keys, hashes)).Select(p => p.Url).ToList();
+    }
+
+    /// <summary>Whether the facts from <paramref name="start"/> include one of <paramref name="keys"/>. The hashes,
+    /// taken once when the graph is built, spare hashing each fact's id again on every edit.</summary>
+    private bool Shows(int start, int count, IReadOnlySet<Key> keys, HashSet<int> hashes)
+    {
+        for (int i = start; i < start + count; i++)
+            if (hashes.Contains(_hashes[i]) && keys.Contains(_facts[i])) return true;
+        return false;
+    }
+
+    public enum KeyKind { Facet, Whole, Tag, Years, AnyFacet, Anything, Item, Event }
+
+    /// <summary>A fact a page can show, or a view that shows facts. Facts change when
+    /// <see cref="AffectedPages.ChangedKeys"/> says so; a view changes when a fact it shows does.</summary>
+    public readonly record struct Key(KeyKind Kind, string Name, int Number = 0);
 
     /// <summary>The facts a page can show.</summary>
     public static class Keys
@@ -60,6 +98,10 @@ public sealed class SiteGraph
         public static readonly Key AnyFacet = new(KeyKind.AnyFacet, "");
         /// <summary>Anything at all: for outputs that carry whole documents (the site feed).</summary>
         public static readonly Key Anything = new(KeyKind.Anything, "");
+        /// <summary>The view of a briefing as an item of a list.</summary>
+        public static Key ItemOf(string briefingId) => new(KeyKind.Item, briefingId);
+        /// <summary>The view of an event, wherever it is listed.</summary>
+        public static Key EventOf(EventEntry e) => new(KeyKind.Event, e.Briefing.Id, e.Event.Index);
     }
 
     private static IEnumerable<(string Url, Action<Shown> Add)> Pages(ArchiveIndex index)
@@ -151,8 +193,11 @@ public sealed class SiteGraph
             Refs(d.BodyRefs.Mentions);
         }
 
-        /// <summary>A briefing in a list: title, date, summary and its countries, which its actors' countries decide.</summary>
-        public void Item(Briefing b)
+        /// <summary>A briefing in a list.</summary>
+        public void Item(Briefing b) => graph.Add(Keys.ItemOf(b.Id));
+
+        /// <summary>What a briefing item shows: title, date, summary and its countries, which its actors' countries decide.</summary>
+        public void ItemFacts(Briefing b)
         {
             Doc(b.Id);
             Refs(b.Actors);
@@ -166,8 +211,11 @@ public sealed class SiteGraph
             Refs(a.Parties);
         }
 
-        /// <summary>An event, with its briefing, places, participants and what its summary mentions.</summary>
-        public void Event(EventEntry e)
+        /// <summary>An event.</summary>
+        public void Event(EventEntry e) => graph.Add(Keys.EventOf(e));
+
+        /// <summary>What an event shows: its briefing, places, participants and what its summary mentions.</summary>
+        public void EventFacts(EventEntry e)
         {
             Doc(e.Briefing.Id);
             Ref(e.Event.From);

@@ -33,19 +33,19 @@ public sealed class SiteWatcher : IDisposable
         }
     }
 
-    /// <summary>Waits for the next batch of changed paths (it may hold <see cref="Overflow"/>).</summary>
+    /// <summary>Waits for the next batch of changed paths (it may hold <see cref="Overflow"/>). Only the wait for
+    /// its first event can be cancelled: once a batch has begun, it is always handed over whole.</summary>
     public async Task<IReadOnlyCollection<string>> NextBatchAsync(CancellationToken cancel)
     {
         var batch = new HashSet<string>(StringComparer.Ordinal) { await _events.Reader.ReadAsync(cancel) };
         while (true)
         {
-            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            quiet.CancelAfter(Quiet);
+            using var quiet = new CancellationTokenSource(Quiet);
             try
             {
                 batch.Add(await _events.Reader.ReadAsync(quiet.Token));
             }
-            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+            catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
             {
                 while (_events.Reader.TryRead(out var more)) batch.Add(more);
                 return batch;

@@ -21,7 +21,7 @@ public static class SiteWriter
             ["language"] = index.Archive.Site.Language,
         };
         var pages = new SitePages(index, views).All().ToList();
-        Parallel.ForEach(pages, page => output.Write(page.FilePath, theme.Render(page.Template, page.Model(), site)));
+        Parallel.ForEach(pages, page => output.WriteText(page.FilePath, writer => theme.Render(page.Template, page.Model(), site, writer)));
         int assets = CopyAssets(theme, output);
         int published = Publisher.WriteAll(index, pages.Select(p => p.UrlPath), output);
         return pages.Count + assets + published;

@@ -29,16 +29,32 @@ public sealed class StagedOutput : IDisposable
 
     public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
     {
-        var full = Resolve(relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        using var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+        using var stream = Create(relativePath, 1);
         stream.Write(content);
     }
+
+    /// <summary>Opens a new file for text, so a page can be rendered straight to disk.</summary>
+    public void WriteText(string relativePath, Action<TextWriter> write)
+    {
+        using var writer = new StreamWriter(Create(relativePath, 0), Utf8, 64 * 1024);
+        write(writer);
+    }
+
+    private FileStream Create(string relativePath, int bufferSize)
+    {
+        var full = Resolve(relativePath);
+        var dir = Path.GetDirectoryName(full)!;
+        if (_created.TryAdd(dir, true)) Directory.CreateDirectory(dir);
+        return new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize, FileOptions.None);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
 
     public void CopyFile(string source, string relativePath)
     {
         var full = Resolve(relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var dir = Path.GetDirectoryName(full)!;
+        if (_created.TryAdd(dir, true)) Directory.CreateDirectory(dir);
         File.Copy(source, full);
     }
 

@@ -1,23 +1,16 @@
 using Briefings.Checking;
 using Briefings.Tests.Fixtures;
+using Briefings.Tests.Support;
 
 namespace Briefings.Tests.Checking;
 
 /// <summary>The repository's own archive and documentation, checked as a pull request would be.</summary>
 public sealed class RealArchiveTests
 {
-    /// <summary>The folder holding Briefings.sln, found by walking up from the test assembly.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Briefings.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"no Briefings.sln above {AppContext.BaseDirectory}");
-    }
-
     [Fact]
     public void The_archive_in_input_checks_with_no_errors_and_no_warnings()
     {
-        var input = Path.Combine(RepositoryRoot(), "input");
+        var input = Path.Combine(RepoPaths.Root, "input");
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
@@ -30,7 +23,7 @@ public sealed class RealArchiveTests
     [Fact]
     public void Every_code_is_documented_in_docs_errors_md_and_nothing_else_is()
     {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "errors.md"));
+        var doc = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "errors.md"));
         var rows = doc.Split('\n')
             .Select(l => l.Trim())
             .Where(l => l.StartsWith("| BR", StringComparison.Ordinal) || l.StartsWith("| `BR", StringComparison.Ordinal))

@@ -7,8 +7,9 @@
 #   dotnet run -c Release --project tests/Briefings.Corpus -- --briefings 10000 --out /tmp/corpus10k
 #   bash tests/Briefings.Tests/Serving/measure-latency.sh /tmp/corpus10k 10
 # The archive is copied to a temp folder (with theme/ beside it) and never touched. Each edit changes the title
-# of one briefing; the time runs from the write of the file until both the briefing's page and the page of its
-# first actor (which lists it) are served with the new title. Two warm-up edits are not counted.
+# of one briefing; two times run from the write of the file: until the briefing's own page is served with the
+# new title ("page"), and until the page of its first actor, which lists it, is too ("listing"; serve writes the
+# edited page first, then the pages that show it). Two warm-up edits are not counted.
 # Set ARTIFACTS to build somewhere else than /tmp/briefings-latency-art (several people building at once).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -43,18 +44,23 @@ listing="${url}$kind/$actor/"
 echo "edit: title of $id; wait for $page and $listing"
 
 now() { date +%s%N; }
-times=()
+pages=(); listings=()
 for i in $(seq -2 "$edits"); do
   title="Latency probe $i $RANDOM"
   t0=$(now)
   sed -i "0,/^title: .*/s//title: \"$title\"/" "$file"
-  until curl -s "$page" | grep -q "$title"; do sleep 0.002; done
-  until curl -s "$listing" | grep -q "$title"; do sleep 0.002; done
-  ms=$(( ($(now) - t0) / 1000000 ))
-  if [ "$i" -gt 0 ]; then times+=("$ms"); echo "edit $i: ${ms} ms"; fi
+  until curl -s -o "$work/got" "$page" && grep -q "$title" "$work/got"; do sleep 0.002; done
+  t1=$(now)
+  until curl -s -o "$work/got" "$listing" && grep -q "$title" "$work/got"; do sleep 0.002; done
+  t2=$(now)
+  if [ "$i" -gt 0 ]; then
+    pages+=($(( (t1 - t0) / 1000000 ))); listings+=($(( (t2 - t0) / 1000000 )))
+    echo "edit $i: page ${pages[-1]} ms, listing ${listings[-1]} ms"
+  fi
   sleep "${PAUSE:-1}"
 done
-sorted=($(printf '%s\n' "${times[@]}" | sort -n))
-echo "median ${sorted[$(( ${#sorted[@]} / 2 ))]} ms, max ${sorted[-1]} ms over ${#sorted[@]} edits (includes the ${DEBOUNCE:-100} ms quiet period)"
+summary() { local s=($(printf '%s\n' "$@" | sort -n)); echo "median ${s[$(( ${#s[@]} / 2 ))]} ms, max ${s[-1]} ms"; }
+echo "page:    $(summary "${pages[@]}") over ${#pages[@]} edits (includes the 100 ms quiet period)"
+echo "listing: $(summary "${listings[@]}")"
 echo "server's own account of the last edit (--verbose):"
 tac "$work/log" | awk '/^rebuilt/{print; exit} {print}' | tac | sed 's/^/  /'
