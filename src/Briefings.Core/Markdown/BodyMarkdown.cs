@@ -98,27 +98,39 @@ public static class BodyMarkdown
     public static List<(string Url, int Line, int Column)> RemoveUnsafeUrls(MarkdownDocument doc)
     {
         var removed = new List<(string, int, int)>();
-        foreach (var link in doc.Descendants<LinkInline>().ToList())
+        // All nodes first: the tree changes below.
+        foreach (var node in Nodes(doc).ToList())
         {
-            if (link.Url is null || UrlPolicy.IsAllowedInBody(link.Url)) continue;
-            removed.Add((link.Url, link.Line, link.Column));
-            if (link.IsImage) { link.Remove(); continue; }
-            var children = link.ToList();
-            foreach (var child in children) { child.Remove(); link.InsertBefore(child); }
-            link.Remove();
-        }
-        foreach (var auto in doc.Descendants<AutolinkInline>().ToList())
-        {
-            if (auto.IsEmail || UrlPolicy.IsAllowedInBody(auto.Url)) continue;
-            removed.Add((auto.Url, auto.Line, auto.Column));
-            auto.ReplaceBy(new LiteralInline(auto.Url));
-        }
-        foreach (var def in doc.Descendants<LinkReferenceDefinition>().ToList())
-            if (def.Url is not null && !UrlPolicy.IsAllowedInBody(def.Url))
+            switch (node)
             {
-                removed.Add((def.Url, def.Line, def.Column));
-                def.Url = "";
+                case LinkInline link:
+                    var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
+                    if (url is null || UrlPolicy.IsAllowedInBody(url)) break;
+                    removed.Add((url, link.Line, link.Column));
+                    if (!link.IsImage)
+                    {
+                        // The link's text stays, in place. InsertAfter in reverse order: InsertBefore corrupts the tree.
+                        var children = link.ToList();
+                        for (int i = children.Count - 1; i >= 0; i--)
+                        {
+                            children[i].Remove();
+                            link.InsertAfter(children[i]);
+                        }
+                    }
+                    link.Remove();
+                    break;
+                case AutolinkInline auto:
+                    var target = auto.IsEmail ? "mailto:" + auto.Url : auto.Url;
+                    if (UrlPolicy.IsAllowedInBody(target)) break;
+                    removed.Add((target, auto.Line, auto.Column));
+                    auto.ReplaceBy(new LiteralInline(auto.Url));
+                    break;
+                case LinkReferenceDefinition def when def.Url is not null && !UrlPolicy.IsAllowedInBody(def.Url):
+                    removed.Add((def.Url, def.Line, def.Column));
+                    def.Url = "";
+                    break;
             }
+        }
         return removed;
     }
 

@@ -10,7 +10,7 @@ public static class ArchiveReader
     public static Archive Read(string inputDir, DiagnosticBag diagnostics)
     {
         var root = Path.GetFullPath(inputDir);
-        var files = new List<(DocumentKind Kind, string FullPath, string Shown)>();
+        var files = new List<(DocumentKind Kind, string FullPath, string Relative, string Shown)>();
         var unread = new System.Collections.Concurrent.ConcurrentDictionary<string, DocumentKind>(StringComparer.Ordinal);
         SiteSettings? site = null;
         if (!Directory.Exists(root))
@@ -21,19 +21,15 @@ public static class ArchiveReader
         foreach (var (full, relative) in Walk(root, root, diagnostics))
         {
             var shown = Display(full);
-            var parts = relative.Split('/');
-            if (parts.Any(p => p.StartsWith('.')) || IsIgnorable(relative)) continue;
+            if (ContentPaths.IsSkipped(relative)) continue;
             if (relative == "site.yml") { site = SiteReader.Read(full, shown, diagnostics) ?? SiteSettings.Default; continue; }
-            var kind = DocumentKinds.All.Where(k => k.Folder() == parts[0]).Cast<DocumentKind?>().FirstOrDefault();
-            if (kind is null || !relative.EndsWith(".md", StringComparison.Ordinal))
+            var (kind, placed) = ContentPaths.Classify(relative);
+            if (kind is null)
             {
                 diagnostics.Warning(shown, Position.Start, DiagnosticCode.StrayFile,
                     $"'{relative}' is not read: content files are site.yml and .md files under briefings/YYYY/, countries/, institutions/, people/ or agreements/");
                 continue;
             }
-            bool placed = kind == DocumentKind.Briefing
-                ? parts.Length == 3 && parts[1].Length == 4 && parts[1].All(char.IsAsciiDigit)
-                : parts.Length == 2;
             if (!placed)
             {
                 if (Fields.IsValidId(Path.GetFileNameWithoutExtension(full))) unread[Path.GetFileNameWithoutExtension(full)] = kind.Value;
@@ -42,7 +38,7 @@ public static class ArchiveReader
                     : $"a {kind.Value.Noun()} belongs directly in {kind.Value.Folder()}/<id>.md");
                 continue;
             }
-            files.Add((kind.Value, full, shown));
+            files.Add((kind.Value, full, relative, shown));
         }
 
         if (site is null)
@@ -52,7 +48,7 @@ public static class ArchiveReader
         var documents = new Document?[files.Count];
         Parallel.For(0, files.Count, i =>
         {
-            var (kind, full, shown) = files[i];
+            var (kind, full, relative, shown) = files[i];
             var id = Path.GetFileNameWithoutExtension(full);
             if (!Fields.IsValidId(id))
             {
@@ -63,19 +59,18 @@ public static class ArchiveReader
             var file = ContentFile.Read(full, shown, diagnostics);
             documents[i] = file is null ? null : DocumentReader.Read(kind, id, file, diagnostics);
             if (documents[i] is null) { unread[id] = kind; return; }
-            if (documents[i] is Briefing b && b.Date != default && Path.GetFileName(Path.GetDirectoryName(full)) != b.Date.Year.ToString("D4"))
+            if (documents[i] is Briefing b && ContentPaths.IsInWrongYear(b, relative))
                 diagnostics.Error(shown, Position.Start, DiagnosticCode.Misplaced,
                     $"this briefing is dated {b.Date}; move it to briefings/{b.Date.Year:D4}/");
         });
-        var sorted = documents.OfType<Document>()
-            .OrderBy(d => d.Kind).ThenBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Path, StringComparer.Ordinal)
-            .ToList();
+        var sorted = Ordered(documents.OfType<Document>());
         foreach (var d in sorted) unread.TryRemove(d.Id, out _);
         return new Archive(site ?? SiteSettings.Default, sorted) { Unread = new Dictionary<string, DocumentKind>(unread, StringComparer.Ordinal) };
     }
 
-    private static bool IsIgnorable(string relative) =>
-        Path.GetFileName(relative) is "README.md" or "Thumbs.db" || relative.EndsWith('~');
+    /// <summary>Documents in the archive's order: by kind, then id, then path.</summary>
+    public static List<Document> Ordered(IEnumerable<Document> documents) =>
+        documents.OrderBy(d => d.Kind).ThenBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Path, StringComparer.Ordinal).ToList();
 
     /// <summary>Every regular file below <paramref name="dir"/>, in ordinal order. Links are followed only when
     /// their target stays inside input/; links to folders are never followed, so there are no cycles.</summary>

@@ -39,11 +39,15 @@ public sealed class Theme
         if (!_templates.ContainsKey("layout")) throw new ThemeException($"{TemplatesDirectory}: no layout.liquid");
     }
 
-    /// <summary>The theme folder to use: theme/ beside the input folder (a checkout), else the one shipped with the program.</summary>
-    public static Theme Locate(string inputDir)
+    /// <summary>The theme to use for an input folder: see <see cref="LocateDirectory"/>.</summary>
+    public static Theme Locate(string inputDir) => new(LocateDirectory(inputDir));
+
+    /// <summary>The theme folder to use, as a full path: theme/ beside the input folder (a checkout), else the one
+    /// shipped with the program.</summary>
+    public static string LocateDirectory(string inputDir)
     {
-        var beside = Path.Combine(Path.GetFullPath(inputDir), "..", "theme");
-        return new Theme(System.IO.Directory.Exists(Path.Combine(beside, "templates")) ? beside : Path.Combine(AppContext.BaseDirectory, "theme"));
+        var beside = Path.GetFullPath(Path.Combine(inputDir, "..", "theme"));
+        return System.IO.Directory.Exists(Path.Combine(beside, "templates")) ? beside : Path.Combine(AppContext.BaseDirectory, "theme");
     }
 
     /// <summary>Renders a page template inside the layout, straight into <paramref name="output"/>.</summary>

@@ -40,7 +40,6 @@ public static class AffectedPages
             if (old is not null && now is not null && old.GetType() == now.GetType()
                 && DocumentFacets.Whole(old) == DocumentFacets.Whole(now)) continue;
             keys.Add(SiteGraph.Keys.Whole(id));
-            keys.Add(SiteGraph.Keys.Anything);
             if (old is null || now is null || old.GetType() != now.GetType() || DocumentFacets.Facet(old) != DocumentFacets.Facet(now))
             {
                 keys.Add(SiteGraph.Keys.Facet(id));

@@ -41,13 +41,11 @@ public static class ArchiveUpdater
         {
             if (!changed.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
             var relative = Path.GetRelativePath(root, changed).Replace('\\', '/');
-            if (relative.Split('/').Any(p => p.StartsWith('.'))) continue;
+            if (ContentPaths.IsSkipped(relative)) continue;
             if (!Update(changed, relative, documents, diagnostics, unread, ref touched)) return ReadState.ReadAll(inputDir);
         }
         if (!touched) return state;
-        var sorted = documents
-            .OrderBy(d => d.Kind).ThenBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Path, StringComparer.Ordinal)
-            .ToList();
+        var sorted = ArchiveReader.Ordered(documents);
         var bag = new DiagnosticBag();
         bag.AddRange(diagnostics);
         return new ReadState(state.Archive with { Documents = sorted, Unread = unread }, bag.Sorted());
@@ -58,16 +56,14 @@ public static class ArchiveUpdater
         Dictionary<string, DocumentKind> unread, ref bool touched)
     {
         var shown = ArchiveReader.Display(full);
-        var kind = ContentKind(relative);
-        if (kind is null)
+        var id = Path.GetFileNameWithoutExtension(relative);
+        var (kind, placed) = ContentPaths.Classify(relative);
+        if (kind is null || !placed || !Fields.IsValidId(id))
         {
-            // Editors' backup and temporary files come and go beside the content; the reader skips these names.
-            if (relative.EndsWith('~') || Path.GetFileName(relative) is "README.md" or "Thumbs.db") return true;
             bool known = diagnostics.Any(d => d.Path == shown || d.Path.StartsWith(shown + "/", StringComparison.Ordinal))
                          || documents.Any(d => d.Path.StartsWith(shown + "/", StringComparison.Ordinal));
             return !known && !Path.Exists(full);
         }
-        var id = Path.GetFileNameWithoutExtension(relative);
         touched = true;
         documents.RemoveAll(d => d.Path == shown);
         diagnostics.RemoveAll(d => d.Path == shown);
@@ -78,26 +74,10 @@ public static class ArchiveUpdater
         var bag = new DiagnosticBag();
         var file = ContentFile.Read(full, shown, bag);
         var document = file is null ? null : DocumentReader.Read(kind.Value, id, file, bag);
-        if (document is Briefing b && b.Date != default && relative.Split('/')[1] != b.Date.Year.ToString("D4")) return false;
+        if (document is Briefing b && ContentPaths.IsInWrongYear(b, relative)) return false;
         if (document is null) unread[id] = kind.Value;
         else documents.Add(document);
         diagnostics.AddRange(bag.Sorted());
         return true;
-    }
-
-    /// <summary>The kind of a content file in its right place with a valid id (briefings/YYYY/id.md, people/id.md...).</summary>
-    private static DocumentKind? ContentKind(string relative)
-    {
-        var parts = relative.Split('/');
-        if (!relative.EndsWith(".md", StringComparison.Ordinal) || !Fields.IsValidId(Path.GetFileNameWithoutExtension(relative))) return null;
-        foreach (var kind in DocumentKinds.All)
-        {
-            if (parts[0] != kind.Folder()) continue;
-            bool placed = kind == DocumentKind.Briefing
-                ? parts.Length == 3 && parts[1].Length == 4 && parts[1].All(char.IsAsciiDigit)
-                : parts.Length == 2;
-            return placed ? kind : null;
-        }
-        return null;
     }
 }

@@ -168,7 +168,7 @@ public sealed class DevServer : IAsyncDisposable
             : update.Written ? $"rebuilt {Plural(update.Rendered, "file")}{(update.Deleted > 0 ? $", removed {update.Deleted}" : "")} in {ms}"
             : $"nothing to rebuild ({ms})");
         if (_verbose)
-            foreach (var (stage, elapsed) in update.Timings.All)
+            foreach (var (stage, elapsed) in update.Timings.Stages)
                 _log.WriteLine($"  {stage,-24} {elapsed.TotalMilliseconds,8:F0} ms");
     }
 

@@ -39,17 +39,15 @@ public sealed class LiveSite
     {
         _inputDir = Path.GetFullPath(inputDir);
         SiteDirectory = Path.GetFullPath(siteDirectory);
-        // As Theme.Locate chooses: theme/ beside the input folder, else the one shipped with the program.
-        var beside = Path.GetFullPath(Path.Combine(_inputDir, "..", "theme"));
-        ThemeDirectory = Directory.Exists(Path.Combine(beside, "templates")) ? beside : Path.Combine(AppContext.BaseDirectory, "theme");
+        ThemeDirectory = Theme.LocateDirectory(_inputDir);
         _read = ReadState.ReadAll(_inputDir);
     }
 
     /// <summary>What one build or update did.</summary>
     public sealed record Update(IReadOnlyList<Diagnostic> Diagnostics, bool Written, int Rendered, int Deleted, TimeSpan Elapsed)
     {
-        /// <summary>How long each stage took, for <c>serve --verbose</c>.</summary>
-        public Stages Timings { get; init; } = new();
+        /// <summary>How long each stage took, for <c>serve --verbose</c>; stages run beside others are listed with their own time.</summary>
+        public StageTimings Timings { get; init; } = new();
 
         public bool HasErrors => Diagnostics.Any(d => d.IsError);
     }
@@ -58,7 +56,7 @@ public sealed class LiveSite
     public Update BuildAll()
     {
         var sw = Stopwatch.StartNew();
-        var timings = new Stages();
+        var timings = new StageTimings();
         timings.Time("theme", LoadTheme);
         return Publish(sw, timings);
     }
@@ -68,7 +66,7 @@ public sealed class LiveSite
     public Update Apply(IReadOnlyCollection<string> changedPaths)
     {
         var sw = Stopwatch.StartNew();
-        var timings = new Stages();
+        var timings = new StageTimings();
         if (changedPaths.Contains(SiteWatcher.Overflow))
         {
             _read = timings.Time("read", () => ReadState.ReadAll(_inputDir));
@@ -91,10 +89,10 @@ public sealed class LiveSite
 
     /// <summary>Checks what was read; if it and the theme are good, renders what changed since the last good site
     /// (everything when there is none, or the templates or site settings changed) and makes it the good site.</summary>
-    private Update Publish(Stopwatch sw, Stages timings)
+    private Update Publish(Stopwatch sw, StageTimings timings)
     {
         // Resolving does not depend on the checks' outcome, only on what was read: both run at once.
-        var resolving = Task.Run(() => Timed(() => new ArchiveIndex(_read.Archive)));
+        var resolving = Task.Run(() => StageTimings.Timed(() => new ArchiveIndex(_read.Archive)));
         Diagnostics = timings.Time("check", _read.Check);
         if (Diagnostics.Any(d => d.IsError) || _theme is null || _themeError is not null)
         {
@@ -122,7 +120,7 @@ public sealed class LiveSite
             var own = changed.Where(k => k.Kind == SiteGraph.KeyKind.Whole).Select(k => index.Find(k.Name)?.Url).OfType<string>()
                 .ToHashSet(StringComparer.Ordinal);
             rendered += timings.Time("own pages", () => Render(index, _theme, own));
-            var graphing = Task.Run(() => Timed(() => new SiteGraph(index)));
+            var graphing = Task.Run(() => StageTimings.Timed(() => new SiteGraph(index)));
             var known = AffectedPages.Showing(changed, before, null).Except(own).ToHashSet(StringComparer.Ordinal);
             rendered += timings.Time("render known", () => Render(index, _theme, known));
             var (graph, graphTime) = graphing.GetAwaiter().GetResult();
@@ -141,37 +139,10 @@ public sealed class LiveSite
         return new Update(Diagnostics, true, rendered, deleted, sw.Elapsed) { Timings = timings };
     }
 
-    /// <summary>How long each stage of an update took; stages run beside others are listed with their own time.</summary>
-    public sealed class Stages
-    {
-        private readonly List<(string Stage, TimeSpan Elapsed)> _stages = [];
-
-        public IReadOnlyList<(string Stage, TimeSpan Elapsed)> All => _stages;
-
-        public void Add(string stage, TimeSpan elapsed) => _stages.Add((stage, elapsed));
-
-        public T Time<T>(string stage, Func<T> work)
-        {
-            var (result, elapsed) = Timed(work);
-            Add(stage, elapsed);
-            return result;
-        }
-
-        public void Time(string stage, Action work) => Time(stage, () => { work(); return 0; });
-    }
-
-    /// <summary>Runs work and says how long it took.</summary>
-    private static (T Result, TimeSpan Elapsed) Timed<T>(Func<T> work)
-    {
-        var sw = Stopwatch.StartNew();
-        var result = work();
-        return (result, sw.Elapsed);
-    }
-
     private int Render(ArchiveIndex index, Theme theme, IReadOnlySet<string> urls)
     {
         if (urls.Count == 0) return 0;
-        var site = SiteModel(index);
+        var site = SiteWriter.SiteModel(index.Archive.Site);
         var pages = new SitePages(index, new ViewFactory(index)).All().Where(p => urls.Contains(p.UrlPath)).ToList();
         var feeds = Feeds.All(index).Where(f => urls.Contains(f.Path)).ToList();
         Parallel.ForEach(pages, page => WriteFile(page.FilePath, Utf8.GetBytes(theme.Render(page.Template, page.Model(), site))));
@@ -191,29 +162,11 @@ public sealed class LiveSite
         if (!_archiveFilesStale || _good is null) return 0;
         _archiveFilesStale = false;
         var index = _good.Index;
-        // The same files as Publisher.WriteAll, less the feeds (rendered above, each when it changes).
-        var redirects = Redirects.Of(index.Archive);
-        var moved = redirects.Select(r => r.From).ToHashSet(StringComparer.Ordinal);
         var pageUrls = new SitePages(index, new ViewFactory(index)).All().Select(p => p.UrlPath);
-        var files = new List<(string Path, byte[] Content)>
-        {
-            ("sitemap.xml", Sitemap.Xml(index, pageUrls.Where(u => u.EndsWith('/') && !moved.Contains(u)))),
-            ("robots.txt", Utf8.GetBytes(Sitemap.Robots(index.Archive.Site))),
-            (Redirects.NetlifyFile, Utf8.GetBytes(Redirects.Netlify(redirects))),
-        };
-        files.AddRange(DataFiles.All(index).Select(f => (f.Path.TrimStart('/'), f.Content)));
+        var files = Publisher.ArchiveFiles(index, pageUrls);
         foreach (var (path, content) in files) WriteFile(path, content);
         return files.Count;
     }
-
-    /// <summary>The <c>site</c> object of every template, as <see cref="SiteWriter"/> builds it.</summary>
-    private static Dictionary<string, object?> SiteModel(ArchiveIndex index) => new()
-    {
-        ["title"] = index.Archive.Site.Title,
-        ["description"] = index.Archive.Site.Description,
-        ["base_url"] = index.Archive.Site.BaseUrl,
-        ["language"] = index.Archive.Site.Language,
-    };
 
     /// <summary>Replaces a file in one step, so the server never sends half a page.</summary>
     private void WriteFile(string relativePath, byte[] content)

@@ -77,7 +77,7 @@ public sealed class SiteGraph
         return false;
     }
 
-    public enum KeyKind { Facet, Whole, Tag, Years, AnyFacet, Anything, Item, Event }
+    public enum KeyKind { Facet, Whole, Tag, Years, AnyFacet, Item, Event }
 
     /// <summary>A fact a page can show, or a view that shows facts. Facts change when
     /// <see cref="AffectedPages.ChangedKeys"/> says so; a view changes when a fact it shows does.</summary>
@@ -96,8 +96,6 @@ public sealed class SiteGraph
         public static readonly Key Years = new(KeyKind.Years, "");
         /// <summary>Any facet of any document: for small pages that summarise everything (home, the indexes).</summary>
         public static readonly Key AnyFacet = new(KeyKind.AnyFacet, "");
-        /// <summary>Anything at all: for outputs that carry whole documents (the site feed).</summary>
-        public static readonly Key Anything = new(KeyKind.Anything, "");
         /// <summary>The view of a briefing as an item of a list.</summary>
         public static Key ItemOf(string briefingId) => new(KeyKind.Item, briefingId);
         /// <summary>The view of an event, wherever it is listed.</summary>
@@ -119,7 +117,7 @@ public sealed class SiteGraph
             yield return (SiteUrls.FeedOf(e), s =>
             {
                 s.Doc(e.Id);
-                foreach (var b in index.BriefingsOf(e.Id)) { s.Add(Keys.Whole(b.Id)); s.Item(b); }
+                foreach (var b in index.BriefingsOf(e.Id).Take(Feeds.Latest)) { s.Add(Keys.Whole(b.Id)); s.Item(b); }
                 // An empty feed is dated by the newest briefing of the whole archive.
                 if (index.BriefingsOf(e.Id).Count == 0) s.Add(Keys.AnyFacet);
             });
@@ -133,7 +131,7 @@ public sealed class SiteGraph
             yield return ($"/tags/{tag}/", s => { s.Add(Keys.Tag(tag)); foreach (var b in briefings) s.Item(b); });
         yield return ("/search/", _ => { });
         yield return ("/404.html", _ => { });
-        yield return ("/feed.xml", s => s.Add(Keys.Anything));
+        yield return ("/feed.xml", s => { foreach (var b in index.Briefings.Take(Feeds.Latest)) { s.Add(Keys.Whole(b.Id)); s.Item(b); } });
     }
 
     private static void Briefing(Shown s, Briefing b)

@@ -30,13 +30,23 @@ public sealed class StageTimings
 
     public IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages => _stages;
 
+    /// <summary>Records a stage timed elsewhere, such as one run beside others.</summary>
+    public void Add(string stage, TimeSpan elapsed) => _stages.Add((stage, elapsed));
+
     public T Time<T>(string stage, Func<T> work)
     {
-        var sw = Stopwatch.StartNew();
-        var result = work();
-        _stages.Add((stage, sw.Elapsed));
+        var (result, elapsed) = Timed(work);
+        Add(stage, elapsed);
         return result;
     }
 
     public void Time(string stage, Action work) => Time(stage, () => { work(); return 0; });
+
+    /// <summary>Runs work and says how long it took: for a stage run beside others, added once it is done.</summary>
+    public static (T Result, TimeSpan Elapsed) Timed<T>(Func<T> work)
+    {
+        var sw = Stopwatch.StartNew();
+        var result = work();
+        return (result, sw.Elapsed);
+    }
 }

@@ -1,3 +1,4 @@
+using Briefings.Model;
 using Briefings.Publishing;
 using Briefings.Rendering;
 using Briefings.Resolving;
@@ -13,19 +14,22 @@ public static class SiteWriter
     public static int WriteAll(ArchiveIndex index, Theme theme, StagedOutput output)
     {
         var views = new ViewFactory(index);
-        var site = new Dictionary<string, object?>
-        {
-            ["title"] = index.Archive.Site.Title,
-            ["description"] = index.Archive.Site.Description,
-            ["base_url"] = index.Archive.Site.BaseUrl,
-            ["language"] = index.Archive.Site.Language,
-        };
+        var site = SiteModel(index.Archive.Site);
         var pages = new SitePages(index, views).All().ToList();
         Parallel.ForEach(pages, page => output.WriteText(page.FilePath, writer => theme.Render(page.Template, page.Model(), site, writer)));
         int assets = CopyAssets(theme, output);
         int published = Publisher.WriteAll(index, pages.Select(p => p.UrlPath), output);
         return pages.Count + assets + published;
     }
+
+    /// <summary>The <c>site</c> object of every template.</summary>
+    public static Dictionary<string, object?> SiteModel(SiteSettings site) => new()
+    {
+        ["title"] = site.Title,
+        ["description"] = site.Description,
+        ["base_url"] = site.BaseUrl,
+        ["language"] = site.Language,
+    };
 
     private static int CopyAssets(Theme theme, StagedOutput output)
     {

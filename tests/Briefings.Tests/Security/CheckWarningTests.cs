@@ -76,5 +76,19 @@ public sealed class CheckWarningTests : IDisposable
         Assert.Empty(run.Lines);
     }
 
+    /// <summary>A warning quotes contributor text, which must not carry terminal escapes into a maintainer's shell or a CI log.</summary>
+    [Fact]
+    public void Control_characters_in_removed_html_are_escaped_in_the_warning()
+    {
+        _archive.Write(Kim, _archive.Read(Kim) + "\n<div>\n<x\u001b[2J>y</x\u001b[2J> <b \u001b]0;pwned\u0007=1>z</b>\n</div>\n");
+
+        var run = _archive.Check();
+
+        Expect.Exit(run, 0);
+        Assert.Equal(2, run.Lines.Count(l => l.Contains(" BR502: ", StringComparison.Ordinal)));
+        Assert.DoesNotContain(run.Stdout, c => char.IsControl(c) && c is not ('\n' or '\r'));
+        Assert.Contains("\\u001B", run.Stdout);
+    }
+
     public void Dispose() => _archive.Dispose();
 }

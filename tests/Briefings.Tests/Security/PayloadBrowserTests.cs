@@ -44,6 +44,18 @@ public sealed class PayloadBrowserTests(PayloadSite site, ITestOutputHelper outp
     [Fact]
     public Task No_page_makes_the_content_security_policy_refuse_anything() => VisitAll(bypassPolicy: false);
 
+    /// <summary>Search results show titles and excerpts of pages full of payloads, drawn by the site's own script.</summary>
+    [Fact]
+    public async Task Search_results_full_of_payloads_run_nothing()
+    {
+        Assert.True(site.Result.Search is { Built: true }, "no search index: " + string.Join(" / ", site.Result.Search?.Messages ?? []));
+        string[] queries = ["/search/?q=script", "/search/?q=onerror", "/search/?q=javascript", "/search/?q=svg", "/search/?q=7*7"];
+
+        var ran = await Visit(_server!, queries, bypassPolicy: true, results: true);
+
+        Assert.True(ran.Count == 0, string.Join('\n', ran.Select(r => $"{r.Url}: {r.What}")));
+    }
+
     private async Task VisitAll(bool bypassPolicy)
     {
         var urls = site.PageUrls();
@@ -88,18 +100,18 @@ public sealed class PayloadBrowserTests(PayloadSite site, ITestOutputHelper outp
     }
 
     /// <summary>Opens the pages, a few tabs at a time, and returns what ran on each.</summary>
-    private async Task<List<(string Url, string What)>> Visit(StaticServer server, IReadOnlyList<string> urls, bool bypassPolicy)
+    private async Task<List<(string Url, string What)>> Visit(StaticServer server, IReadOnlyList<string> urls, bool bypassPolicy, bool results = false)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BypassCSP = bypassPolicy });
         await context.AddInitScriptAsync(Watch);
         const int Tabs = 3;
         var runs = await Task.WhenAll(Enumerable.Range(0, Tabs).Select(t =>
-            VisitInTab(context, server, urls.Where((_, i) => i % Tabs == t).ToList(), bypassPolicy)));
+            VisitInTab(context, server, urls.Where((_, i) => i % Tabs == t).ToList(), bypassPolicy, results)));
         await context.CloseAsync();
         return runs.SelectMany(r => r).OrderBy(r => r.Url, StringComparer.Ordinal).ToList();
     }
 
-    private static async Task<List<(string Url, string What)>> VisitInTab(IBrowserContext context, StaticServer server, IReadOnlyList<string> urls, bool bypassPolicy)
+    private static async Task<List<(string Url, string What)>> VisitInTab(IBrowserContext context, StaticServer server, IReadOnlyList<string> urls, bool bypassPolicy, bool results)
     {
         var page = await context.NewPageAsync();
         var dialogs = new List<string>();
@@ -126,8 +138,14 @@ public sealed class PayloadBrowserTests(PayloadSite site, ITestOutputHelper outp
             lock (outside) outsideBefore = outside.Count;
             var address = new Uri(server.Url, url).AbsoluteUri;
             await page.GotoAsync(address, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            if (results)
+            {
+                // The search page draws its results after loading its index; there must be some to draw.
+                await page.WaitForFunctionAsync("() => document.querySelectorAll('#search-results li').length > 0", null,
+                    new PageWaitForFunctionOptions { Timeout = 20_000 });
+            }
             // Handlers such as onfocus, the onerror of images and refreshes fire just after load.
-            await page.WaitForTimeoutAsync(50);
+            await page.WaitForTimeoutAsync(results ? 300 : 50);
             var sentinel = await page.EvaluateAsync<string?>("() => window.__xss === undefined ? null : String(window.__xss)");
             var refusals = await page.EvaluateAsync<string[]>("() => window.__cspRefusals || []");
             lock (dialogs) if (dialogs.Count > dialogsBefore) ran.Add((url, "dialog: " + dialogs[^1]));
