@@ -106,6 +106,29 @@ public sealed class MarkdownSafetyTests : IDisposable
         Assert.Empty(Parse(html).QuerySelectorAll("a, img"));
     }
 
+    /// <summary>The second layer for texts without a '&lt;': had the URL filter let a link through, the sanitiser still
+    /// runs and removes it.</summary>
+    [Theory]
+    [InlineData("<p><a href=\"javascript:alert(1)\">x</a></p>")]
+    [InlineData("<p><img src=\"data:image/svg+xml,x\" alt=\"x\"></p>")]
+    [InlineData("<p><a href=\"java&#x09;script:alert(1)\">x</a></p>")]
+    [InlineData("<p><a href=\"//evil.example/\">x</a></p>")]
+    public void A_url_that_slipped_through_the_filter_still_sends_the_html_to_the_sanitiser(string rendered)
+    {
+        var safe = HtmlSafety.Safe("x", rendered);
+
+        Assert.NotEqual(rendered, safe);
+        Assert.Empty(PageSafety.Problems(Parse(safe), safe));
+    }
+
+    [Fact]
+    public void Markdig_output_with_allowed_urls_only_is_kept_as_written()
+    {
+        const string rendered = "<p><a href=\"https://example.org/?a=1&amp;b=2\" title=\"t\">x</a> <a class=\"mention\" href=\"/people/x/\">X</a><sup class=\"cite\"><a href=\"#source-s\" id=\"cite-s\" aria-label=\"source 1\">[1]</a></sup></p>";
+
+        Assert.Same(rendered, HtmlSafety.Safe("text without a less-than sign", rendered));
+    }
+
     [Fact]
     public void Citations_keep_their_back_link_anchor_when_the_body_is_sanitised()
     {
