@@ -14,7 +14,8 @@ public static class BuildCommand
         var output = new Option<string>("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "output" };
         var baseUrl = new Option<string?>("--base-url") { Description = "Overrides base_url from site.yml (absolute http or https URL)" };
         var verbose = new Option<bool>("--verbose") { Description = "Print the time each stage took" };
-        var command = new Command("build", "Check the archive, then write the whole site") { input, output, baseUrl, verbose };
+        var noSearch = new Option<bool>("--no-search") { Description = "Skip the Pagefind search index" };
+        var command = new Command("build", "Check the archive, then write the whole site") { input, output, baseUrl, verbose, noSearch };
         command.SetAction(parse =>
         {
             var url = parse.GetValue(baseUrl);
@@ -27,7 +28,7 @@ public static class BuildCommand
             SiteBuilder.Result result;
             try
             {
-                var options = new SiteBuilder.Options(parse.GetValue(input)!, parse.GetValue(output)!, url);
+                var options = new SiteBuilder.Options(parse.GetValue(input)!, parse.GetValue(output)!, url, Search: !parse.GetValue(noSearch));
                 result = BuildProgress.Run("building the site", () => SiteBuilder.Build(options), stderr);
             }
             catch (ThemeException e)

@@ -142,7 +142,9 @@ for n in $SIZES; do
         if [[ -n "$CLI_DLL" && -z "$b_fail" ]]; then
             rm -rf "$dir/out-briefings"
             extra=()
-            [[ $r -eq 1 && -n "$VERBOSE_FLAG" ]] && extra=("$VERBOSE_FLAG")
+            # SEARCH=off leaves out the Pagefind index, the one step Hugo has no counterpart for.
+            [[ "${SEARCH:-on}" == off ]] && extra+=(--no-search)
+            [[ $r -eq 1 && -n "$VERBOSE_FLAG" ]] && extra+=("$VERBOSE_FLAG")
             say "bench: N=$n run $r/$RUNS: briefings build"
             timed briefings "$LOGS/n$n-briefings-$r.log" -- \
                 dotnet "$CLI_DLL" build --input "$dir/input" --output "$dir/out-briefings" "${extra[@]}"

@@ -19,7 +19,8 @@ public static class SiteBuilder
         public SearchIndex.Outcome? Search { get; init; }
     }
 
-    public sealed record Options(string InputDir, string OutputDir, string? BaseUrl = null, string? ThemeDir = null);
+    /// <param name="Search">False skips the Pagefind index (quicker local builds, and benchmarks against tools that build none).</param>
+    public sealed record Options(string InputDir, string OutputDir, string? BaseUrl = null, string? ThemeDir = null, bool Search = true);
 
     public static Result Build(Options options)
     {
@@ -35,7 +36,7 @@ public static class SiteBuilder
 
         using var output = new StagedOutput(options.OutputDir);
         int pages = timings.Time("render+write", () => SiteWriter.WriteAll(index, theme, output));
-        var search = timings.Time("search", () => SearchIndex.Build(output.Root, theme.Directory));
+        var search = options.Search ? timings.Time("search", () => SearchIndex.Build(output.Root, theme.Directory)) : null;
         timings.Time("swap", output.Commit);
         return new Result(loaded, pages, timings) { Search = search };
     }
