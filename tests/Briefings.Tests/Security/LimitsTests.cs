@@ -31,13 +31,10 @@ public sealed class LimitsTests : IDisposable
 
     public static TheoryData<string, string> PathologicalBodies => new()
     {
-        { "100k nested brackets", new string('[', 100_000) },
-        { "100k nested brackets, closed", new string('[', 100_000) + "x" + new string(']', 100_000) + "(/a)" },
         { "50k emphasis delimiters around a word", new string('*', 50_000) + "x" + new string('*', 50_000) },
         { "100k nested quotes", string.Concat(Enumerable.Repeat("> ", 100_000)) + "x" },
         { "400k list markers on one line", string.Concat(Enumerable.Repeat("- ", 400_000)) + "x" },
         { "nested quotes on many lines", string.Concat(Enumerable.Repeat(string.Concat(Enumerable.Repeat("> ", 70)) + "x\n", 5_000)) },
-        { "100k nested links", string.Concat(Enumerable.Repeat("[", 50_000)) + "x" + string.Concat(Enumerable.Repeat("](/a)", 50_000)) },
         { "200k nested divs", string.Concat(Enumerable.Repeat("<div>", 200_000)) },
         { "200k nested bold tags in a paragraph", "x " + string.Concat(Enumerable.Repeat("<b>", 200_000)) },
         { "nested divs hidden in attribute values", string.Concat(Enumerable.Repeat("<div title=\"</div>\">", 20_000)) },
@@ -53,6 +50,35 @@ public sealed class LimitsTests : IDisposable
         Expect.Exit(run, 1);
         Assert.Contains("too deeply", run.Stdout);
         Expect.Only(run, "BR107");
+    }
+
+    public static TheoryData<string, string> BracketRuns => new()
+    {
+        { "100k nested brackets", new string('[', 100_000) },
+        { "100k nested brackets, closed", new string('[', 100_000) + "x" + new string(']', 100_000) + "(/a)" },
+        { "100k nested links", string.Concat(Enumerable.Repeat("[", 50_000)) + "x" + string.Concat(Enumerable.Repeat("](/a)", 50_000)) },
+        { "80k unclosed links (quadratic in Markdig)", string.Concat(Enumerable.Repeat("[a](", 80_000)) },
+        { "2,501 mentions (5,002 '[')", string.Concat(Enumerable.Repeat("[[kim-myong-gil]] ", 2_501)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(BracketRuns))]
+    public void A_body_with_too_many_brackets_is_a_BR108_error_before_parsing(string what, string body)
+    {
+        var run = CheckWithBody(body, what);
+
+        Expect.Exit(run, 1);
+        Assert.Contains("too many '['", Expect.Reported(run, _archive, Kim, BodyStart(), "BR108"));
+        Expect.Only(run, "BR108");
+    }
+
+    [Fact]
+    public void A_body_with_as_many_brackets_as_allowed_checks_clean()
+    {
+        int already = _archive.Read(Kim).Split("\n---\n", 2)[1].Count(c => c == '[');
+        var links = string.Concat(Enumerable.Repeat("[a](/people/kim-myong-gil/) and ", Markdown.BodyLimits.MaxBrackets - already));
+        var run = CheckWithBody(links, "exactly the allowed number of '['");
+        Expect.Exit(run, 0);
     }
 
     public static TheoryData<string, string> HugeBodies => new()
