@@ -10,6 +10,8 @@ public sealed class StagedOutput : IDisposable
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly string _target;
     private bool _committed;
+    // Folders already made: most pages have a folder of their own, but feeds and assets share theirs.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
 
     public string Root { get; }
 
@@ -40,22 +42,18 @@ public sealed class StagedOutput : IDisposable
         write(writer);
     }
 
-    private FileStream Create(string relativePath, int bufferSize)
+    private FileStream Create(string relativePath, int bufferSize) =>
+        new(Prepare(relativePath), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize, FileOptions.None);
+
+    public void CopyFile(string source, string relativePath) => File.Copy(source, Prepare(relativePath));
+
+    /// <summary>The full path of a new file, its folder made.</summary>
+    private string Prepare(string relativePath)
     {
         var full = Resolve(relativePath);
         var dir = Path.GetDirectoryName(full)!;
         if (_created.TryAdd(dir, true)) Directory.CreateDirectory(dir);
-        return new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize, FileOptions.None);
-    }
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
-
-    public void CopyFile(string source, string relativePath)
-    {
-        var full = Resolve(relativePath);
-        var dir = Path.GetDirectoryName(full)!;
-        if (_created.TryAdd(dir, true)) Directory.CreateDirectory(dir);
-        File.Copy(source, full);
+        return full;
     }
 
     public string Resolve(string relativePath)
