@@ -71,7 +71,7 @@ public static class NewFile
         """;
 
     private static string SourcesField(bool required) => required
-        ? """
+        ? $$"""
           # required. Where the facts were reported, at least one. Cite each in the text as [@its-id].
           sources:
             - id: source-1             # required: unique in this file
@@ -83,9 +83,9 @@ public static class NewFile
               # language: en           # its language (BCP 47: en, ko, ru, zh...); en if left out
               # accessed: 2025-01-31   # the day you read it
               # archive_url: ""        # an archived copy (http or https)
-              # kind: news             # news, state-media, ngo, government, academic, court-record or other
+              # kind: news             # {{Choices(Reading.DocumentReader.SourceKinds)}}
           """
-        : """
+        : $$"""
           # Where the facts on this page were reported. Cite each in the text as [@its-id].
           # sources:
           #   - id: source-1             # required: unique in this file
@@ -97,7 +97,7 @@ public static class NewFile
           #     language: en             # its language (BCP 47: en, ko, ru, zh...); en if left out
           #     accessed: 2025-01-31     # the day you read it
           #     archive_url: ""          # an archived copy (http or https)
-          #     kind: news               # news, state-media, ngo, government, academic, court-record or other
+          #     kind: news               # {{Choices(Reading.DocumentReader.SourceKinds)}}
           """;
 
     private const string EntityCommon = """
@@ -136,7 +136,7 @@ public static class NewFile
         # events:
         #   - date: 2025-01             # required: when, as precisely as the sources say
         #     end: 2025-01-31           # when it ended, if it lasted, not before date
-        #     type: delegation          # required: delegation, meeting, signing, training, arrest, trial, repatriation, statement or other
+        #     type: delegation          # required: {{Choices(Reading.DocumentReader.EventTypes)}}
         #     summary: ""               # required: one sentence; Markdown, [[id]] links allowed
         #     from: north-korea         # for a delegation: the country it came from
         #     to: russia                # and the country it went to
@@ -144,7 +144,7 @@ public static class NewFile
         #       - person-or-institution-id
         #     sources:                  # required: ids of sources listed below, at least one
         #       - source-1
-        #     confidence: high          # how well the sources establish it: high, medium or low
+        #     confidence: high          # how well the sources establish it: {{Choices(Reading.DocumentReader.Confidences)}}
         # Lowercase words with hyphens.
         # tags:
         #   - law-enforcement
@@ -187,8 +187,7 @@ public static class NewFile
         name: {{name}}
         # required. The id of its country.
         country: ""
-        # required. One of: court, prosecution, police, ministry, party, legislature, government, ngo,
-        # research, media, international, other.
+        # required. One of: {{string.Join(", ", Reading.DocumentReader.InstitutionTypes)}}.
         type: ""
         {{EntityCommon}}
         # The id of the institution it belongs to.
@@ -224,7 +223,7 @@ public static class NewFile
         #     title: ""                    # the title held, e.g. "Director"
         #     from: 2019                   # the earliest report of it
         #     until: 2024-07               # the latest report of it
-        #     confidence: high             # how well the sources establish it: high, medium or low
+        #     confidence: high             # how well the sources establish it: {{Choices(Reading.DocumentReader.Confidences)}}
         #     sources:                     # ids of sources listed below
         #       - source-1
         {{SourcesField(required: false)}}
@@ -242,9 +241,9 @@ public static class NewFile
 
         # required. Its name in English.
         title: {{title}}
-        # required. One of: mou, treaty, agreement, protocol, plan, other.
+        # required. One of: {{string.Join(", ", Reading.DocumentReader.AgreementTypes)}}.
         type: ""
-        # required. One of: proposed, discussed, signed, in-force, lapsed.
+        # required. One of: {{string.Join(", ", Reading.DocumentReader.AgreementStatuses)}}.
         status: ""
         # When it was signed.
         # signed: {{day}}
@@ -252,7 +251,7 @@ public static class NewFile
         # place: ""
         # required. Ids of the people and institutions party to it, at least two.
         parties: []
-        # How well the sources establish it: high, medium or low.
+        # How well the sources establish it: {{Choices(Reading.DocumentReader.Confidences)}}.
         # confidence: high
         # Ids this page had before; each keeps working as a permanent redirect. Never reuse one.
         # former_ids:
@@ -265,4 +264,8 @@ public static class NewFile
         listed source after each fact, like this [@source-1].
 
         """;
+
+    /// <summary>The allowed values as a reader says them ("a, b or c"), taken from the checker so the two agree.</summary>
+    private static string Choices(IReadOnlyList<string> values) =>
+        values.Count < 2 ? string.Join("", values) : $"{string.Join(", ", values.Take(values.Count - 1))} or {values[^1]}";
 }
