@@ -43,7 +43,7 @@ public sealed class KeyboardTests(BrowserSite site, ITestOutputHelper output)
 
         await page.Page.Keyboard.TypeAsync("Kang Yun Sok");
         await page.Page.Keyboard.PressAsync("Enter");
-        await page.Page.WaitForURLAsync(url => url.Contains("/search/?q=Kang", StringComparison.Ordinal));
+        await page.Page.WaitForURLAsync(url => url.Contains("/search/?q=Kang", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.SearchDoneAsync();
         Assert.NotEmpty(await page.ResultPathsAsync());
 
