@@ -130,6 +130,10 @@ public sealed class PayloadBrowserTests(PayloadSite site, ITestOutputHelper outp
             if (!allowedImage) lock (outside) outside.Add($"{request.ResourceType} {request.Url}");
             await route.AbortAsync();
         });
+        // A page that leaves itself (a refresh, a script setting location) is caught by its navigation, which may
+        // begin while the watch is being read: counting the main frame's navigations does not race with it.
+        int navigations = 0;
+        page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame) Interlocked.Increment(ref navigations); };
         var ran = new List<(string Url, string What)>();
         foreach (var url in urls)
         {
@@ -137,7 +141,9 @@ public sealed class PayloadBrowserTests(PayloadSite site, ITestOutputHelper outp
             lock (dialogs) dialogsBefore = dialogs.Count;
             lock (outside) outsideBefore = outside.Count;
             var address = new Uri(server.Url, url).AbsoluteUri;
-            await page.GotoAsync(address, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            // The search page is waited for by its results, not its load event (see BrowserPage.GoAsync).
+            await page.GotoAsync(address, new PageGotoOptions { WaitUntil = results ? WaitUntilState.DOMContentLoaded : WaitUntilState.Load });
+            int navigationsAfterLoad = Volatile.Read(ref navigations);
             if (results)
             {
                 // The search page draws its results after loading its index; there must be some to draw.
@@ -146,16 +152,32 @@ public sealed class PayloadBrowserTests(PayloadSite site, ITestOutputHelper outp
             }
             // Handlers such as onfocus, the onerror of images and refreshes fire just after load.
             await page.WaitForTimeoutAsync(results ? 300 : 50);
-            var sentinel = await page.EvaluateAsync<string?>("() => window.__xss === undefined ? null : String(window.__xss)");
-            var refusals = await page.EvaluateAsync<string[]>("() => window.__cspRefusals || []");
+            var (sentinel, refusals, leaving) = await ReadWatch(page);
             lock (dialogs) if (dialogs.Count > dialogsBefore) ran.Add((url, "dialog: " + dialogs[^1]));
             if (sentinel is not null) ran.Add((url, $"window.__xss = {sentinel}"));
-            if (page.Url != address) ran.Add((url, $"navigated to {page.Url}"));
+            if (leaving || page.Url != address || Volatile.Read(ref navigations) != navigationsAfterLoad)
+                ran.Add((url, $"navigated to {page.Url}"));
             if (!bypassPolicy && refusals.Length > 0) ran.Add((url, "the policy refused " + string.Join("; ", refusals)));
             lock (outside) if (outside.Count > outsideBefore) ran.Add((url, "asked outside 127.0.0.1 for " + outside[^1]));
         }
         await page.CloseAsync();
         return ran;
+    }
+
+    /// <summary>The sentinel and the policy's refusals, or that the page left itself while they were read.</summary>
+    private static async Task<(string? Sentinel, string[] Refusals, bool Leaving)> ReadWatch(IPage page)
+    {
+        try
+        {
+            var sentinel = await page.EvaluateAsync<string?>("() => window.__xss === undefined ? null : String(window.__xss)");
+            var refusals = await page.EvaluateAsync<string[]>("() => window.__cspRefusals || []");
+            return (sentinel, refusals, false);
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("Execution context was destroyed", StringComparison.Ordinal))
+        {
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            return (null, [], true);
+        }
     }
 
     public async Task DisposeAsync()
