@@ -39,8 +39,11 @@ public static class BuildCommand
             CheckCommand.Report(result.Loaded.Diagnostics, false, stdout);
             foreach (var line in result.Search?.Messages ?? []) stderr.WriteLine(line);
             if (parse.GetValue(verbose))
-                foreach (var (stage, elapsed) in result.Timings.Stages)
-                    stderr.WriteLine($"  {stage,-14} {elapsed.TotalMilliseconds,8:F0} ms");
+            {
+                foreach (var line in result.Timings.Lines()) stderr.WriteLine(line);
+                // The collector's share of the run, across all stages: the first place to look when a build slows down.
+                stderr.WriteLine($"  {"gc pauses",-14} {GC.GetTotalPauseDuration().TotalMilliseconds,8:F0} ms  ({GC.CollectionCount(0)} collections, {GC.CollectionCount(2)} of them full)");
+            }
             int errors = result.Loaded.Diagnostics.Count(d => d.IsError);
             int warnings = result.Loaded.Diagnostics.Count - errors;
             stderr.WriteLine(result.Succeeded

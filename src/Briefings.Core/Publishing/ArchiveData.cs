@@ -23,12 +23,13 @@ public static class ArchiveData
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static byte[] Json(ArchiveIndex index)
+    /// <summary>Writes archive.json to <paramref name="stream"/> as it goes: at 100,000 briefings it is around a
+    /// gigabyte, which must never sit in memory whole.</summary>
+    public static void Write(ArchiveIndex index, Stream stream)
     {
         var archive = index.Archive;
         var site = archive.Site;
         var involves = Involvement(index);
-        using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, WriterOptions))
         {
             w.WriteStartObject();
@@ -42,7 +43,11 @@ public static class ArchiveData
             w.WriteEndObject();
 
             w.WriteStartArray("briefings");
-            foreach (var b in index.Briefings) Briefing(w, site, b, involves);
+            foreach (var b in index.Briefings)
+            {
+                Briefing(w, site, b, involves);
+                FlushSometimes(w);
+            }
             w.WriteEndArray();
             Array(w, "countries", archive.Countries, c =>
             {
@@ -104,15 +109,28 @@ public static class ArchiveData
             });
 
             w.WriteStartArray("events");
-            foreach (var e in index.Events) Event(w, site, e);
+            foreach (var e in index.Events)
+            {
+                Event(w, site, e);
+                FlushSometimes(w);
+            }
             w.WriteEndArray();
             w.WriteStartArray("sources");
-            foreach (var (doc, s) in AllSources(archive)) Source(w, site, doc, s);
+            foreach (var (doc, s) in AllSources(archive))
+            {
+                Source(w, site, doc, s);
+                FlushSometimes(w);
+            }
             w.WriteEndArray();
             w.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
-        return stream.ToArray();
+    }
+
+    /// <summary>A Utf8JsonWriter keeps everything in its own buffer until flushed.</summary>
+    internal static void FlushSometimes(Utf8JsonWriter w)
+    {
+        if (w.BytesPending > 64 * 1024) w.Flush();
     }
 
     /// <summary>Every source of every document, documents in archive order (kind, then id), sources as listed.</summary>
@@ -222,7 +240,11 @@ public static class ArchiveData
     private static void Array<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<T> write)
     {
         w.WriteStartArray(name);
-        foreach (var item in items) write(item);
+        foreach (var item in items)
+        {
+            write(item);
+            FlushSometimes(w);
+        }
         w.WriteEndArray();
     }
 

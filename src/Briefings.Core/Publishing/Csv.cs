@@ -1,16 +1,16 @@
-using System.Text;
-
 namespace Briefings.Publishing;
 
 /// <summary>A CSV table as RFC 4180 has it: a header record, CRLF after every record, fields quoted when they hold
 /// a comma, quote or line break, quotes doubled. Lists in a cell are joined with "; " (ids never hold one).</summary>
 public sealed class Csv
 {
-    private readonly StringBuilder _text = new();
+    private readonly TextWriter _text;
     private readonly int _columns;
 
-    public Csv(params string[] header)
+    /// <summary>Starts a table on <paramref name="text"/> with its header record; rows are written as they come.</summary>
+    public Csv(TextWriter text, params string[] header)
     {
+        _text = text;
         _columns = header.Length;
         Record(header);
     }
@@ -23,16 +23,14 @@ public sealed class Csv
 
     public static string List(IEnumerable<string> values) => string.Join("; ", values);
 
-    public byte[] ToBytes() => new UTF8Encoding(false).GetBytes(_text.ToString());
-
     private void Record(string?[] fields)
     {
         for (int i = 0; i < fields.Length; i++)
         {
-            if (i > 0) _text.Append(',');
+            if (i > 0) _text.Write(',');
             Field(fields[i] ?? "");
         }
-        _text.Append("\r\n");
+        _text.Write("\r\n");
     }
 
     private void Field(string value)
@@ -42,9 +40,11 @@ public sealed class Csv
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
         if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
         {
-            _text.Append(value);
+            _text.Write(value);
             return;
         }
-        _text.Append('"').Append(value.Replace("\"", "\"\"")).Append('"');
+        _text.Write('"');
+        _text.Write(value.Replace("\"", "\"\""));
+        _text.Write('"');
     }
 }

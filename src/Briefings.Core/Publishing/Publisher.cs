@@ -14,27 +14,22 @@ public static class Publisher
     {
         var feeds = Feeds.All(index).ToList();
         Parallel.ForEach(feeds, feed => output.WriteBytes(feed.Path.TrimStart('/'), feed.Content()));
-        var files = ArchiveFiles(index, pageUrls);
-        foreach (var (path, content) in files) output.WriteBytes(path, content);
-        return feeds.Count + files.Count;
+        return feeds.Count + WriteArchiveFiles(index, pageUrls, output.WriteStream);
     }
 
-    /// <summary>Every file but the feeds, as paths relative to the output folder: each depends on the whole archive,
-    /// where a feed depends on one entity (so <c>serve</c> rewrites feeds one by one, and these all together).</summary>
-    public static IReadOnlyList<(string Path, byte[] Content)> ArchiveFiles(ArchiveIndex index, IEnumerable<string> pageUrls)
+    /// <summary>Writes every file but the feeds; paths are relative to the output folder. Each depends on the whole
+    /// archive, where a feed depends on one entity (so <c>serve</c> rewrites feeds one by one, and these all together).
+    /// Returns the number of files.</summary>
+    public static int WriteArchiveFiles(ArchiveIndex index, IEnumerable<string> pageUrls, FileSink sink)
     {
         var site = index.Archive.Site;
         var redirects = Redirects.Of(index.Archive);
         var moved = redirects.Select(r => r.From).ToHashSet(StringComparer.Ordinal);
         var utf8 = new UTF8Encoding(false);
-        var files = new List<(string Path, byte[] Content)>
-        {
-            // The pages at former ids are not pages to index, nor is the 404 page.
-            ("sitemap.xml", Sitemap.Xml(index, pageUrls.Where(u => u.EndsWith('/') && !moved.Contains(u)))),
-            ("robots.txt", utf8.GetBytes(Sitemap.Robots(site))),
-            (Redirects.NetlifyFile, utf8.GetBytes(Redirects.Netlify(redirects))),
-        };
-        files.AddRange(DataFiles.All(index).Select(f => (f.Path.TrimStart('/'), f.Content)));
-        return files;
+        // The pages at former ids are not pages to index, nor is the 404 page.
+        sink("sitemap.xml", s => Sitemap.Write(index, pageUrls.Where(u => u.EndsWith('/') && !moved.Contains(u)), s));
+        sink("robots.txt", s => s.Write(utf8.GetBytes(Sitemap.Robots(site))));
+        sink(Redirects.NetlifyFile, s => s.Write(utf8.GetBytes(Redirects.Netlify(redirects))));
+        return 3 + DataFiles.Write(index, sink);
     }
 }

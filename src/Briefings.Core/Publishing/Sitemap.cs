@@ -12,11 +12,10 @@ public static class Sitemap
 
     /// <summary>Lists the pages given (site-relative URLs ending in '/'; the 404 page and redirects are not pages to
     /// index), each with the date its content last changed where the content tells it.</summary>
-    public static byte[] Xml(ArchiveIndex index, IEnumerable<string> pageUrls)
+    public static void Write(ArchiveIndex index, IEnumerable<string> pageUrls, Stream stream)
     {
         var site = index.Archive.Site;
         var modified = LastModified(index);
-        using var stream = new MemoryStream();
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
         using (var w = XmlWriter.Create(stream, settings))
         {
@@ -30,7 +29,6 @@ public static class Sitemap
             }
             w.WriteEndElement();
         }
-        return stream.ToArray();
     }
 
     public static string Robots(SiteSettings site) => $"User-agent: *\nAllow: /\n\nSitemap: {site.Absolute("/sitemap.xml")}\n";

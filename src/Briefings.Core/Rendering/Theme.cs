@@ -57,14 +57,13 @@ public sealed class Theme
         var context = new TemplateContext(_options);
         context.SetValue("page", page);
         context.SetValue("site", site);
-        var content = new StringWriter();
-        RenderTo(t, content, context);
-        context.SetValue("content", new RawHtml(content.GetStringBuilder()));
+        // The page's template is rendered where the layout writes {{ content }}, straight into the output.
+        context.SetValue("content", new PageContent(t, context));
         RenderTo(_templates["layout"], output, context);
     }
 
     // Templates and values here never await anything, so the task is almost always already complete.
-    private static void RenderTo(IFluidTemplate template, TextWriter output, TemplateContext context)
+    internal static void RenderTo(IFluidTemplate template, TextWriter output, TemplateContext context)
     {
         var task = template.RenderAsync(output, Encoder, context);
         if (!task.IsCompletedSuccessfully) task.AsTask().GetAwaiter().GetResult();

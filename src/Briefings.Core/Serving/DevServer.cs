@@ -168,8 +168,7 @@ public sealed class DevServer : IAsyncDisposable
             : update.Written ? $"rebuilt {Plural(update.Rendered, "file")}{(update.Deleted > 0 ? $", removed {update.Deleted}" : "")} in {ms}"
             : $"nothing to rebuild ({ms})");
         if (_verbose)
-            foreach (var (stage, elapsed) in update.Timings.Stages)
-                _log.WriteLine($"  {stage,-24} {elapsed.TotalMilliseconds,8:F0} ms");
+            foreach (var line in update.Timings.Lines()) _log.WriteLine(line);
     }
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";

@@ -109,7 +109,7 @@ public sealed class LiveSite
         {
             next = new Good(index, timings.Time("graph", () => new SiteGraph(index)), _theme);
             using var output = new StagedOutput(SiteDirectory);
-            rendered = timings.Time("render+write", () => SiteWriter.WriteAll(index, _theme, output));
+            rendered = SiteWriter.WriteAll(index, _theme, output, timings);
             output.Commit();
         }
         else
@@ -163,20 +163,21 @@ public sealed class LiveSite
         _archiveFilesStale = false;
         var index = _good.Index;
         var pageUrls = new SitePages(index, new ViewFactory(index)).All().Select(p => p.UrlPath);
-        var files = Publisher.ArchiveFiles(index, pageUrls);
-        foreach (var (path, content) in files) WriteFile(path, content);
-        return files.Count;
+        return Publisher.WriteArchiveFiles(index, pageUrls, WriteFile);
     }
 
+    private void WriteFile(string relativePath, byte[] content) => WriteFile(relativePath, stream => stream.Write(content));
+
     /// <summary>Replaces a file in one step, so the server never sends half a page.</summary>
-    private void WriteFile(string relativePath, byte[] content)
+    private void WriteFile(string relativePath, Action<Stream> write)
     {
         var full = Path.GetFullPath(Path.Combine(SiteDirectory, relativePath));
         if (!full.StartsWith(SiteDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new IOException($"refusing to write '{relativePath}' outside the site folder");
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temp = full + $".{Environment.CurrentManagedThreadId}.tmp";
-        File.WriteAllBytes(temp, content);
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
+            write(stream);
         File.Move(temp, full, overwrite: true);
     }
 

@@ -35,7 +35,7 @@ public static class SiteBuilder
         var index = timings.Time("resolve", () => new ArchiveIndex(archive));
 
         using var output = new StagedOutput(options.OutputDir);
-        int pages = timings.Time("render+write", () => SiteWriter.WriteAll(index, theme, output));
+        int pages = SiteWriter.WriteAll(index, theme, output, timings);
         var search = options.Search ? timings.Time("search", () => SearchIndex.Build(output.Root, theme.Directory)) : null;
         timings.Time("swap", output.Commit);
         return new Result(loaded, pages, timings) { Search = search };

@@ -12,15 +12,16 @@ namespace Briefings.Site;
 /// change a byte of the output.</summary>
 public static class SiteWriter
 {
-    public static int WriteAll(ArchiveIndex index, Theme theme, StagedOutput output)
+    /// <param name="timings">Where the two halves are timed: the pages, then the feeds, data and other files.</param>
+    public static int WriteAll(ArchiveIndex index, Theme theme, StagedOutput output, StageTimings timings)
     {
         var views = new ViewFactory(index);
         var site = SiteModel(index.Archive.Site);
         var pages = new SitePages(index, views).All().ToList();
-        Parallel.ForEach(pages, page => output.WriteText(page.FilePath, writer => theme.Render(page.Template, page.Model(), site, writer)));
-        int assets = CopyAssets(theme, output);
-        int published = Publisher.WriteAll(index, pages.Select(p => p.UrlPath), output);
-        return pages.Count + assets + published;
+        timings.Time("pages", () =>
+            Parallel.ForEach(pages, page => output.WriteText(page.FilePath, writer => theme.Render(page.Template, page.Model(), site, writer))));
+        int others = timings.Time("feeds+data", () => CopyAssets(theme, output) + Publisher.WriteAll(index, pages.Select(p => p.UrlPath), output));
+        return pages.Count + others;
     }
 
     /// <summary>The <c>site</c> object of every template.</summary>

@@ -38,8 +38,16 @@ public sealed class StagedOutput : IDisposable
     /// <summary>Opens a new file for text, so a page can be rendered straight to disk.</summary>
     public void WriteText(string relativePath, Action<TextWriter> write)
     {
-        using var writer = new StreamWriter(Create(relativePath, 0), Utf8, 64 * 1024);
+        using var file = File.OpenHandle(Prepare(relativePath), FileMode.CreateNew, FileAccess.Write);
+        using var writer = new Utf8FileWriter(file);
         write(writer);
+    }
+
+    /// <summary>Opens a new file for bytes, so a large file streams to disk.</summary>
+    public void WriteStream(string relativePath, Action<Stream> write)
+    {
+        using var stream = Create(relativePath, 64 * 1024);
+        write(stream);
     }
 
     private FileStream Create(string relativePath, int bufferSize) =>

@@ -171,7 +171,7 @@ public sealed class AffectedPagesTests
         {
             using (var output = new StagedOutput(dir))
             {
-                SiteWriter.WriteAll(index, theme, output);
+                SiteWriter.WriteAll(index, theme, output, new StageTimings());
                 output.Commit();
             }
             return ReadSite(dir);
