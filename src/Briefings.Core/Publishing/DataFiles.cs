@@ -11,6 +11,8 @@ namespace Briefings.Publishing;
 /// exact version used. docs/data.md describes the files.</summary>
 public static class DataFiles
 {
+    /// <summary>The folder of the data files, as a site path.</summary>
+    public const string Folder = "/data/";
     public const string ArchivePath = "/data/archive.json";
     public const string SchemaPath = "/data/archive.schema.json";
     public const string IndexPath = "/data/index.json";

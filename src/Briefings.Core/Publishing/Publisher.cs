@@ -27,9 +27,17 @@ public static class Publisher
         var moved = redirects.Select(r => r.From).ToHashSet(StringComparer.Ordinal);
         var utf8 = new UTF8Encoding(false);
         // The pages at former ids are not pages to index, nor is the 404 page.
-        sink("sitemap.xml", s => Sitemap.Write(index, pageUrls.Where(u => u.EndsWith('/') && !moved.Contains(u)), s));
-        sink("robots.txt", s => s.Write(utf8.GetBytes(Sitemap.Robots(site))));
+        sink(SitemapFile, s => Sitemap.Write(index, pageUrls.Where(u => u.EndsWith('/') && !moved.Contains(u)), s));
+        sink(RobotsFile, s => s.Write(utf8.GetBytes(Sitemap.Robots(site))));
         sink(Redirects.NetlifyFile, s => s.Write(utf8.GetBytes(Redirects.Netlify(redirects))));
         return 3 + DataFiles.Write(index, sink);
     }
+
+    private const string SitemapFile = "sitemap.xml";
+    private const string RobotsFile = "robots.txt";
+
+    /// <summary>Whether a site path (<c>/data/archive.json</c>) is one of the files <see cref="WriteArchiveFiles"/> writes.</summary>
+    public static bool IsArchiveFile(string sitePath) =>
+        sitePath.StartsWith(DataFiles.Folder, StringComparison.Ordinal)
+        || sitePath.TrimStart('/') is SitemapFile or RobotsFile or Redirects.NetlifyFile;
 }

@@ -69,13 +69,20 @@ public sealed class ArchiveIndex
             foreach (var id in a.Parties.Select(r => r.Id).Concat(a.Parties.SelectMany(r => CountryOf(r.Id))).Distinct())
                 Add(_agreementsOf, id, a);
 
-        var events = new List<EventEntry>();
-        var pairs = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        foreach (var b in Briefings)
+        // What each briefing touches depends on that briefing alone: worked out on all cores, then gathered in order.
+        var touched = new (IReadOnlyList<Country> Countries, List<string> Involved)[Briefings.Count];
+        Parallel.For(0, Briefings.Count, i =>
         {
-            var countries = CountriesOf(b);
+            var countries = CountriesOf(Briefings[i]);
+            touched[i] = (countries, Involved(Briefings[i], countries));
+        });
+        var events = new List<EventEntry>();
+        var together = new CoOccurrences(ById.Count);
+        for (int i = 0; i < Briefings.Count; i++)
+        {
+            var b = Briefings[i];
+            var (countries, involved) = touched[i];
             _countriesOf[b.Id] = countries;
-            var involved = Involved(b, countries);
             foreach (var id in involved) Add(_briefingsOf, id, b);
             foreach (var e in b.Events)
             {
@@ -83,22 +90,14 @@ public sealed class ArchiveIndex
                 events.Add(entry);
                 foreach (var id in EventActors(e).Concat(b.Agreements.Select(a => a.Id)).Distinct()) Add(_eventsOf, id, entry);
             }
-            var people = involved.Where(id => ById.TryGetValue(id, out var d) && d is Entity).ToList();
-            foreach (var a in people)
-                foreach (var other in people)
-                    if (a != other)
-                    {
-                        var row = pairs.TryGetValue(a, out var r) ? r : pairs[a] = new(StringComparer.Ordinal);
-                        row[other] = row.GetValueOrDefault(other) + 1;
-                    }
+            together.Add(involved.Where(id => ById[id] is Entity));
         }
         Events = events.OrderBy(e => e.Event.Date).ThenBy(e => e.Briefing.Date).ThenBy(e => e.Briefing.Id, StringComparer.Ordinal)
             .ThenBy(e => e.Event.Index).ToList();
         foreach (var list in _eventsOf.Values)
             list.Sort((x, y) => EventOrder(y, x));
-        foreach (var (id, row) in pairs)
-            _companions[id] = row.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-                .Take(CompanionCount).Select(kv => new Companion(ById[kv.Key], kv.Value)).ToList();
+        foreach (var (id, top) in together.Top(CompanionCount))
+            _companions[id] = top.Select(c => new Companion(ById[c.Id], c.Count)).ToList();
         foreach (var list in _agreementsOf.Values) list.Sort(AgreementOrder);
         foreach (var list in _membersOf.Values) list.Sort(ByName);
         foreach (var list in _childrenOf.Values) list.Sort(ByName);

@@ -20,8 +20,6 @@ namespace Briefings.Serving;
 public sealed class DevServer : IAsyncDisposable
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-    /// <summary>How long the archive must be left alone before the files about all of it are written again.</summary>
-    public static readonly TimeSpan ArchiveFilesDelay = TimeSpan.FromMilliseconds(500);
     private static readonly string[] TextTypes = ["text/", "application/json", "application/xml", "application/atom+xml", "application/javascript"];
 
     private readonly LiveSite _site;
@@ -34,6 +32,8 @@ public sealed class DevServer : IAsyncDisposable
     private Task _watching = Task.CompletedTask;
     private volatile IReadOnlyList<string> _errors = [];
     private IReadOnlyList<Diagnostic> _printed = [];
+    // One change to the live site at a time: an update, or writing the files about the whole archive.
+    private readonly SemaphoreSlim _writing = new(1, 1);
 
     /// <summary>Where the site is served, e.g. http://127.0.0.1:8080/.</summary>
     public Uri Url { get; private set; } = null!;
@@ -76,18 +76,7 @@ public sealed class DevServer : IAsyncDisposable
             IReadOnlyCollection<string> batch;
             try
             {
-                if (_site.ArchiveFilesStale)
-                {
-                    using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-                    idle.CancelAfter(ArchiveFilesDelay);
-                    try { batch = await _watcher.NextBatchAsync(idle.Token); }
-                    catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
-                    {
-                        await Task.Factory.StartNew(WriteArchiveFiles, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                        continue;
-                    }
-                }
-                else batch = await _watcher.NextBatchAsync(cancel);
+                batch = await _watcher.NextBatchAsync(cancel);
             }
             catch (Exception e) when (e is OperationCanceledException or ChannelClosedException) { return; }
             LiveSite.Update update;
@@ -126,8 +115,7 @@ public sealed class DevServer : IAsyncDisposable
         {
             try
             {
-                return await Task.Factory.StartNew(() => _site.Apply(batch), CancellationToken.None,
-                    TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                return await WritingAsync(() => _site.Apply(batch));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException && attempt < 3)
             {
@@ -136,17 +124,36 @@ public sealed class DevServer : IAsyncDisposable
         }
     }
 
-    private void WriteArchiveFiles()
+    /// <summary>Writes the sitemap, data files and redirect rules again if an edit has made them stale. They are
+    /// about the whole archive and take longest to write (seconds, on a large one), so serve writes them when
+    /// they are asked for, never while someone is saving and waiting for their page.</summary>
+    private async Task WriteArchiveFilesAsync()
     {
+        if (!_site.ArchiveFilesStale) return;
         try
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();
-            int files = _site.WriteArchiveFiles();
-            if (_verbose) _log.WriteLine($"wrote {Plural(files, "data file")} (sitemap, data, redirects) in {sw.Elapsed.TotalMilliseconds:F0} ms");
+            int files = await WritingAsync(_site.WriteArchiveFiles);
+            if (_verbose && files > 0) _log.WriteLine($"wrote {Plural(files, "file")} about the whole archive (sitemap, data, redirects) in {sw.Elapsed.TotalMilliseconds:F0} ms");
         }
         catch (IOException e)
         {
             _log.WriteLine($"briefings: {e.Message}");
+        }
+    }
+
+    /// <summary>Runs a change to the live site on a thread of its own (it blocks while it renders on the thread
+    /// pool, which must stay free for that rendering and for the requests answered meanwhile), one at a time.</summary>
+    private async Task<T> WritingAsync<T>(Func<T> change)
+    {
+        await _writing.WaitAsync();
+        try
+        {
+            return await Task.Factory.StartNew(change, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        finally
+        {
+            _writing.Release();
         }
     }
 
@@ -228,6 +235,7 @@ public sealed class DevServer : IAsyncDisposable
     {
         var root = _site.SiteDirectory;
         var path = context.Request.Path.Value ?? "/";
+        if (Publishing.Publisher.IsArchiveFile(path)) await WriteArchiveFilesAsync();
         var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
         bool inside = full == root || full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
         if (inside && Directory.Exists(full))
@@ -288,6 +296,7 @@ public sealed class DevServer : IAsyncDisposable
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         _stop.Dispose();
+        _writing.Dispose();
         try { Directory.Delete(_folder, recursive: true); } catch (DirectoryNotFoundException) { }
     }
 }

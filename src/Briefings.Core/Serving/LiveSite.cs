@@ -145,7 +145,11 @@ public sealed class LiveSite
         var site = SiteWriter.SiteModel(index.Archive.Site);
         var pages = new SitePages(index, new ViewFactory(index)).All().Where(p => urls.Contains(p.UrlPath)).ToList();
         var feeds = Feeds.All(index).Where(f => urls.Contains(f.Path)).ToList();
-        Parallel.ForEach(pages, page => WriteFile(page.FilePath, Utf8.GetBytes(theme.Render(page.Template, page.Model(), site))));
+        Parallel.ForEach(pages, page => WriteFile(page.FilePath, stream =>
+        {
+            using var text = new StreamWriter(stream, Utf8, 64 * 1024, leaveOpen: true);
+            theme.Render(page.Template, page.Model(), site, text);
+        }));
         Parallel.ForEach(feeds, feed => WriteFile(feed.Path.TrimStart('/'), feed.Content()));
         _archiveFilesStale = true;
         return pages.Count + feeds.Count;
@@ -154,7 +158,7 @@ public sealed class LiveSite
     /// <summary>Writes again, if anything changed since they were written, the files about the whole archive that
     /// <see cref="Publisher"/> writes beside the pages and feeds: sitemap, robots.txt, the data files and the
     /// redirect rules. Any edit changes them, and on a large archive they take longest, so serve writes them
-    /// once the edits have paused, not after each. Returns the number of files written.</summary>
+    /// when one of them is asked for, not after each edit. Returns the number of files written.</summary>
     public bool ArchiveFilesStale => _archiveFilesStale && _good is not null;
 
     public int WriteArchiveFiles()

@@ -8,7 +8,7 @@ namespace Briefings.Serving;
 /// an edit touches. It mirrors <see cref="Rendering.SitePages"/> and <see cref="Feeds"/> page by page: when a
 /// page starts to show something new, list it here too, or serve leaves that page stale (the soundness test,
 /// which compares full builds, catches it). The files about the whole archive (data files, sitemap) are not
-/// listed: any edit changes them, and serve writes them again once edits pause.</summary>
+/// listed: any edit changes them, and serve writes them again when one is asked for.</summary>
 public sealed class SiteGraph
 {
     // Each page's and each view's facts, back to back in one list: building the graph is appending, and finding

@@ -110,7 +110,7 @@ public sealed class DevServerTests : IAsyncLifetime
             (await PageAsync(briefing.Url)).QuerySelector("h1")?.TextContent.Trim() == title);
         await Eventually("the actor's page lists the briefing under its new title", async () =>
             (await PageAsync(actor.Url)).QuerySelectorAll($"a[href='{briefing.Url}']").Any(a => a.TextContent.Trim() == title));
-        await Eventually("the data file has the new title once edits pause", async () =>
+        await Eventually("the data file has the new title when it is next asked for", async () =>
         {
             using var data = JsonDocument.Parse(await _http.GetStringAsync("/data/archive.json"));
             return data.RootElement.GetRawText().Contains(title, StringComparison.Ordinal);
