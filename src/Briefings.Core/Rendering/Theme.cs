@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
 using Fluid.Values;
-using Microsoft.Extensions.FileProviders;
 
 namespace Briefings.Rendering;
 
@@ -24,17 +23,18 @@ public sealed class Theme
         Directory = Path.GetFullPath(directory);
         if (!System.IO.Directory.Exists(TemplatesDirectory))
             throw new ThemeException($"no theme templates in {TemplatesDirectory}");
+        var files = new TemplateFiles(TemplatesDirectory);
         _options = new TemplateOptions
         {
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
-            FileProvider = new PhysicalFileProvider(TemplatesDirectory),
+            FileProvider = files,
         };
         var parser = new FluidParser();
-        foreach (var file in System.IO.Directory.EnumerateFiles(TemplatesDirectory, "*.liquid").Order(StringComparer.Ordinal))
+        foreach (var (name, text) in files.Pages())
         {
-            if (!parser.TryParse(File.ReadAllText(file), out var template, out var error))
-                throw new ThemeException($"{Path.GetRelativePath(Environment.CurrentDirectory, file)}: {error}");
-            _templates[Path.GetFileNameWithoutExtension(file)] = template;
+            if (!parser.TryParse(text, out var template, out var error))
+                throw new ThemeException($"{Reading.ArchiveReader.Display(Path.Combine(TemplatesDirectory, name + ".liquid"))}: {error}");
+            _templates[name] = template;
         }
         if (!_templates.ContainsKey("layout")) throw new ThemeException($"{TemplatesDirectory}: no layout.liquid");
     }

@@ -36,20 +36,9 @@ public static class SiteWriter
     private static int CopyAssets(Theme theme, StagedOutput output)
     {
         if (!Directory.Exists(theme.AssetsDirectory)) return 0;
-        var files = Directory.EnumerateFiles(theme.AssetsDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        // theme/ comes by pull request too: a link there could publish any file of the build machine.
-        foreach (var file in files)
-            if (new FileInfo(file).LinkTarget is not null || HasLinkedFolder(theme.AssetsDirectory, file))
-                throw new ThemeException($"{ArchiveReader.Display(file)} is a link; theme assets must be real files inside theme/assets");
+        var files = ThemeFiles.Under(theme.AssetsDirectory);
         foreach (var file in files)
             output.CopyFile(file, Path.Combine("assets", Path.GetRelativePath(theme.AssetsDirectory, file)));
         return files.Count;
-    }
-
-    private static bool HasLinkedFolder(string root, string file)
-    {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(file)!); dir.FullName.Length > root.Length; dir = dir.Parent!)
-            if (dir.LinkTarget is not null) return true;
-        return false;
     }
 }

@@ -4,12 +4,14 @@ using Briefings.Tests.Support;
 
 namespace Briefings.Tests.Site;
 
-/// <summary>theme/ arrives by pull request like content: a link among its assets must not publish a file from
-/// the build machine.</summary>
-public sealed class ThemeAssetLinkTests
+/// <summary>theme/ arrives by pull request like content: a link among its assets or templates must not publish a
+/// file from the build machine, copied as an asset or rendered into pages through a template.</summary>
+public sealed class ThemeLinkTests
 {
-    [Fact]
-    public void A_linked_asset_stops_the_build_and_nothing_is_written()
+    [Theory]
+    [InlineData("assets/leak.txt")]
+    [InlineData("templates/partials/leak.liquid")]
+    public void A_linked_theme_file_stops_the_build_and_nothing_is_written(string linked)
     {
         var root = Directory.CreateTempSubdirectory("briefings-theme-link-").FullName;
         try
@@ -18,13 +20,13 @@ public sealed class ThemeAssetLinkTests
             CopyDirectory(RepoPaths.Theme, theme);
             var secret = Path.Combine(root, "secret.txt");
             File.WriteAllText(secret, "not for publishing");
-            File.CreateSymbolicLink(Path.Combine(theme, "assets", "leak.txt"), secret);
+            File.CreateSymbolicLink(Path.Combine(theme, linked), secret);
             var output = Path.Combine(root, "output");
 
             var e = Assert.Throws<ThemeException>(() =>
                 SiteBuilder.Build(new SiteBuilder.Options(RepoPaths.Input, output, ThemeDir: theme)));
 
-            Assert.Contains("leak.txt is a link", e.Message);
+            Assert.Contains($"{Path.GetFileName(linked)} is a link", e.Message);
             Assert.False(Directory.Exists(output));
             Assert.Empty(Directory.GetDirectories(root, ".output-staging-*"));
         }
