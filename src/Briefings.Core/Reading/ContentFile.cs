@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Briefings.Checking;
 using Briefings.Model;
@@ -15,32 +16,49 @@ public sealed record ContentFile(string Path, string FrontMatter, int FrontMatte
     /// <summary>Reads and splits a file, or reports why it cannot and returns null.</summary>
     public static ContentFile? Read(string fullPath, string path, DiagnosticBag diagnostics)
     {
-        var info = new FileInfo(fullPath);
-        if (info.Length > MaxBytes)
+        using var file = File.OpenHandle(fullPath);
+        long length = RandomAccess.GetLength(file);
+        if (length > MaxBytes)
         {
             diagnostics.Error(path, Position.Start, DiagnosticCode.TooLarge,
-                $"file is {info.Length / 1024} KiB; content files may be at most {MaxBytes / 1024} KiB");
+                $"file is {length / 1024} KiB; content files may be at most {MaxBytes / 1024} KiB");
             return null;
         }
-        var text = Decode(File.ReadAllBytes(fullPath), path, diagnostics);
-        return text is null ? null : Split(text, path, diagnostics);
+        // The bytes are needed only until decoded: a pooled buffer, not a new array per file.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)length + 1);
+        try
+        {
+            int read = 0, n;
+            while (read < buffer.Length && (n = RandomAccess.Read(file, buffer.AsSpan(read), read)) > 0) read += n;
+            if (read > MaxBytes)
+            {
+                diagnostics.Error(path, Position.Start, DiagnosticCode.TooLarge, $"file grew past {MaxBytes / 1024} KiB while it was read");
+                return null;
+            }
+            var text = Decode(buffer.AsSpan(0, read), path, diagnostics);
+            return text is null ? null : Split(text, path, diagnostics);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Strict UTF-8, with or without a byte-order mark; reports the line of the first bad byte.</summary>
-    public static string? Decode(byte[] bytes, string path, DiagnosticBag diagnostics)
+    public static string? Decode(ReadOnlySpan<byte> bytes, string path, DiagnosticBag diagnostics)
     {
-        int skip = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        int skip = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
         try
         {
-            return StrictUtf8.GetString(bytes, skip, bytes.Length - skip);
+            return StrictUtf8.GetString(bytes[skip..]);
         }
         catch (DecoderFallbackException e)
         {
             int bad = Math.Clamp(e.Index + skip, skip, bytes.Length);
-            int line = 1 + bytes.AsSpan(0, bad).Count((byte)'\n');
-            int lineStart = Math.Max(skip, bytes.AsSpan(0, bad).LastIndexOf((byte)'\n') + 1);
+            int line = 1 + bytes[..bad].Count((byte)'\n');
+            int lineStart = Math.Max(skip, bytes[..bad].LastIndexOf((byte)'\n') + 1);
             // The bytes before the first bad one are valid, so they count as the characters an editor shows.
-            int column = 1 + StrictUtf8.GetCharCount(bytes, lineStart, bad - lineStart);
+            int column = 1 + StrictUtf8.GetCharCount(bytes[lineStart..bad]);
             diagnostics.Error(path, new Position(line, column), DiagnosticCode.NotUtf8,
                 $"byte 0x{bytes[Math.Min(bad, bytes.Length - 1)]:X2} is not valid UTF-8; save the file as UTF-8");
             return null;

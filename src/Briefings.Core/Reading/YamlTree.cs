@@ -247,13 +247,17 @@ public static class YamlTree
         private YamlMap Mapping(int depth, Position at, bool flow)
         {
             var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // Front-matter mappings hold a handful of keys, which a glance over the list checks; a set is made only
+            // for a long one (hostile files are limited to MaxNodes values, and must not cost quadratic time).
+            HashSet<string>? seen = null;
             while (flow ? Peek is not FlowMappingEnd : Peek is not BlockEnd)
             {
                 if (Peek is Key) Next();
                 else if (!flow) throw Unexpected(Peek ?? throw new Refusal(), "key");
                 var entry = Entry(depth);
-                if (!seen.Add(entry.Key.Text))
+                if (entries.Count == 16) seen = entries.Select(e => e.Key.Text).ToHashSet(StringComparer.Ordinal);
+                bool duplicate = seen is null ? entries.Exists(e => e.Key.Text == entry.Key.Text) : !seen.Add(entry.Key.Text);
+                if (duplicate)
                     Fail(DiagnosticCode.DuplicateKey, entry.Key.At, $"duplicate key '{entry.Key.Text}'; each key may appear once");
                 else
                     entries.Add(entry);

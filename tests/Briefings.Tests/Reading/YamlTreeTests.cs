@@ -57,4 +57,18 @@ public sealed class YamlTreeTests
         Assert.Equal((code, line, column), (d.Code.ToString(), d.At.Line, d.At.Column));
         Assert.True(code == "BR202" ? map is not null : map is null);
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(40)]
+    public void A_duplicate_key_is_found_in_a_short_mapping_and_a_long_one(int keys)
+    {
+        var yaml = string.Concat(Enumerable.Range(0, keys).Select(i => $"k{i}: {i}\n")) + "k0: again\n";
+        var (map, diagnostics) = Parse(yaml);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(("BR202", keys + 2), (d.Code, d.At.Line));
+        Assert.Equal(keys, map!.Entries.Count);
+    }
 }
