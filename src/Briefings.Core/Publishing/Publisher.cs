@@ -13,8 +13,10 @@ public static class Publisher
     public static int WriteAll(ArchiveIndex index, IEnumerable<string> pageUrls, StagedOutput output)
     {
         var feeds = Feeds.All(index).ToList();
+        // The files about the whole archive are written one after another: on a thread of their own, beside the feeds.
+        var archiveFiles = Task.Run(() => WriteArchiveFiles(index, pageUrls, output.WriteStream));
         Parallel.ForEach(feeds, feed => output.WriteBytes(feed.Path.TrimStart('/'), feed.Content()));
-        return feeds.Count + WriteArchiveFiles(index, pageUrls, output.WriteStream);
+        return feeds.Count + archiveFiles.GetAwaiter().GetResult();
     }
 
     /// <summary>Writes every file but the feeds; paths are relative to the output folder. Each depends on the whole
