@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Briefings.Model;
 using Briefings.Resolving;
@@ -47,11 +46,9 @@ public static class DataFiles
         return files.Length + 1;
     }
 
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     private static Action<Stream> Text(Action<TextWriter> write) => stream =>
     {
-        using var text = new StreamWriter(stream, Utf8, 64 * 1024, leaveOpen: true);
+        using var text = new Utf8FileWriter(stream);
         write(text);
     };
 

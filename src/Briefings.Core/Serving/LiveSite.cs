@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Briefings.Checking;
 using Briefings.Publishing;
 using Briefings.Rendering;
@@ -15,7 +14,6 @@ namespace Briefings.Serving;
 /// the last good site. Not thread-safe: one caller updates it at a time.</summary>
 public sealed class LiveSite
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly string _inputDir;
     private ReadState _read;
@@ -147,7 +145,7 @@ public sealed class LiveSite
         var feeds = Feeds.All(index).Where(f => urls.Contains(f.Path)).ToList();
         Parallel.ForEach(pages, page => WriteFile(page.FilePath, stream =>
         {
-            using var text = new StreamWriter(stream, Utf8, 64 * 1024, leaveOpen: true);
+            using var text = new Utf8FileWriter(stream);
             theme.Render(page.Template, page.Model(), site, text);
         }));
         Parallel.ForEach(feeds, feed => WriteFile(feed.Path.TrimStart('/'), feed.Content()));
@@ -175,9 +173,7 @@ public sealed class LiveSite
     /// <summary>Replaces a file in one step, so the server never sends half a page.</summary>
     private void WriteFile(string relativePath, Action<Stream> write)
     {
-        var full = Path.GetFullPath(Path.Combine(SiteDirectory, relativePath));
-        if (!full.StartsWith(SiteDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new IOException($"refusing to write '{relativePath}' outside the site folder");
+        var full = StagedOutput.Inside(SiteDirectory, relativePath, "site folder");
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temp = full + $".{Environment.CurrentManagedThreadId}.tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))

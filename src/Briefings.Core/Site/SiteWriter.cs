@@ -1,4 +1,3 @@
-using Briefings.Reading;
 using Briefings.Model;
 using Briefings.Publishing;
 using Briefings.Rendering;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Briefings.Writing;
 
 /// <summary>A build writes into a fresh staging folder beside the output folder and swaps it in only when
@@ -7,7 +5,6 @@ namespace Briefings.Writing;
 /// finished one holds no stale files.</summary>
 public sealed class StagedOutput : IDisposable
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly string _target;
     private bool _committed;
     // Folders already made: most pages have a folder of their own, but feeds and assets share theirs.
@@ -26,9 +23,8 @@ public sealed class StagedOutput : IDisposable
     }
 
     /// <summary>Writes a file at a site-relative path. The path is built by the program from checked ids, but
-    /// is still resolved and confined here: nothing is ever written outside the output folder.</summary>
-    public void Write(string relativePath, string content) => WriteBytes(relativePath, Utf8.GetBytes(content));
-
+    /// is still resolved and confined here (as by every method that writes): nothing is ever written outside the
+    /// output folder.</summary>
     public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
     {
         using var stream = Create(relativePath, 1);
@@ -38,8 +34,8 @@ public sealed class StagedOutput : IDisposable
     /// <summary>Opens a new file for text, so a page can be rendered straight to disk.</summary>
     public void WriteText(string relativePath, Action<TextWriter> write)
     {
-        using var file = File.OpenHandle(Prepare(relativePath), FileMode.CreateNew, FileAccess.Write);
-        using var writer = new Utf8FileWriter(file);
+        using var stream = Create(relativePath, 0);
+        using var writer = new Utf8FileWriter(stream);
         write(writer);
     }
 
@@ -64,11 +60,15 @@ public sealed class StagedOutput : IDisposable
         return full;
     }
 
-    public string Resolve(string relativePath)
+    public string Resolve(string relativePath) => Inside(Root, relativePath, "output folder");
+
+    /// <summary>The full path of <paramref name="relativePath"/> under <paramref name="root"/>, or an IOException
+    /// when it would land anywhere else: the one check of every file the program writes (here and in serve).</summary>
+    public static string Inside(string root, string relativePath, string rootName)
     {
-        var full = Path.GetFullPath(Path.Combine(Root, relativePath));
-        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new IOException($"refusing to write '{relativePath}' outside the output folder");
+        var full = Path.GetFullPath(Path.Combine(root, relativePath));
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new IOException($"refusing to write '{relativePath}' outside the {rootName}");
         return full;
     }
 

@@ -1,13 +1,13 @@
 using System.Buffers;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 
 namespace Briefings.Writing;
 
-/// <summary>A TextWriter that encodes straight into a file as UTF-8 through one pooled buffer. A StreamWriter
-/// allocates its char and byte buffers anew for every file; over thousands of pages those buffers were most of
-/// what a build allocated, and large enough to land on the large-object heap and force full collections.</summary>
-internal sealed class Utf8FileWriter(SafeFileHandle file) : TextWriter
+/// <summary>A TextWriter that encodes straight into a file's stream as UTF-8 through one pooled buffer: how every
+/// page is written, by a build and by serve. A StreamWriter allocates its char and byte buffers anew for every
+/// file; over thousands of pages those buffers were most of what a build allocated, and large enough to land on
+/// the large-object heap and force full collections. The stream needs no buffer of its own.</summary>
+internal sealed class Utf8FileWriter(Stream file) : TextWriter
 {
     private const int BufferSize = 64 * 1024;
     // Room to encode one whole chunk of input at once: at most three bytes per UTF-16 char.
@@ -15,7 +15,6 @@ internal sealed class Utf8FileWriter(SafeFileHandle file) : TextWriter
 
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
     private int _used;
-    private long _offset;
     // A high surrogate whose low half has not been written yet.
     private char _pending;
 
@@ -71,8 +70,8 @@ internal sealed class Utf8FileWriter(SafeFileHandle file) : TextWriter
     public override void Flush()
     {
         if (_used == 0) return;
-        RandomAccess.Write(file, _buffer.AsSpan(0, _used), _offset);
-        _offset += _used;
+        file.Write(_buffer.AsSpan(0, _used));
+        file.Flush();
         _used = 0;
     }
 

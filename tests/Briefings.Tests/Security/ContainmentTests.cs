@@ -146,7 +146,9 @@ public sealed class ContainmentTests : IDisposable
         using var output = new StagedOutput(temp["site"]);
 
         Assert.Throws<IOException>(() => output.Resolve(relative));
-        Assert.Throws<IOException>(() => output.Write(relative, "x"));
+        Assert.Throws<IOException>(() => output.WriteBytes(relative, "x"u8));
+        Assert.Throws<IOException>(() => output.WriteText(relative, w => w.Write("x")));
+        Assert.Throws<IOException>(() => output.WriteStream(relative, s => s.WriteByte(1)));
         Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(temp.Path), p => !p.Contains("-staging-", StringComparison.Ordinal));
     }
 

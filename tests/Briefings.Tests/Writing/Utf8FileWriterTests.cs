@@ -14,7 +14,7 @@ public sealed class Utf8FileWriterTests
     {
         using var temp = new TempFolder();
         var path = Path.Combine(temp.Path, "page.html");
-        using (var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write))
+        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
         using (var writer = new Utf8FileWriter(file))
             write(writer);
         return File.ReadAllBytes(path);
