@@ -87,7 +87,9 @@ public static class YamlTree
         private bool _started;
         private Token? _last;
 
-        public Position Here => (Peek ?? _last) is { } t ? ToPosition(t.Start) : new Position(lineOffset + 1, 1);
+        /// <summary>Where the next token starts (or the last one read). Never throws: it also places the
+        /// message when the scanner has failed.</summary>
+        public Position Here => ((_started ? scanner.Current : null) ?? _last) is { } t ? ToPosition(t.Start) : new Position(lineOffset + 1, 1);
 
         public Position ToPosition(Mark m) => new((int)m.Line + lineOffset, (int)m.Column);
 
@@ -114,12 +116,11 @@ public static class YamlTree
             return t;
         }
 
-        public T Expect<T>() where T : Token
+        public void Expect<T>() where T : Token
         {
             var t = Peek ?? throw new Refusal();
             if (t is not T) throw Unexpected(t);
             Next();
-            return (T)t;
         }
 
         private static YamlException Unexpected(Token t, string? expected = null) =>
