@@ -12,6 +12,10 @@ public sealed class BrowserSite : IAsyncLifetime
     public const int Phone = 375;
     public const int Desktop = 1280;
 
+    /// <summary>Playwright gives opening and closing a context or a page no timeout of its own; a browser that
+    /// stopped answering once hung a whole test run (a fresh clone, stop 10). Now that is a failed test.</summary>
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private StaticServer? _server;
@@ -47,14 +51,14 @@ public sealed class BrowserSite : IAsyncLifetime
         {
             ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 812 : 900 },
             ReducedMotion = ReducedMotion.Reduce,
-        });
-        var page = await context.NewPageAsync();
+        }).WaitAsync(Limit);
+        var page = await context.NewPageAsync().WaitAsync(Limit);
         return new BrowserPage(this, context, page);
     }
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null) await _browser.CloseAsync();
+        if (_browser is not null) await _browser.CloseAsync().WaitAsync(Limit);
         _playwright?.Dispose();
         if (_server is not null) await _server.DisposeAsync();
         Site?.Dispose();
@@ -113,23 +117,36 @@ public sealed class BrowserPage : IAsyncDisposable
         return response;
     }
 
-    /// <summary>Waits until the search page has said what it found (or that it cannot search).</summary>
+    /// <summary>Waits until the page shows <paramref name="pathAndQuery"/> ("/people/x/") and has loaded, by asking
+    /// the page itself. Playwright's own wait after a click or a key (WaitForURL with a load state) reads the load
+    /// states its client keeps from the browser's events, and on a loaded machine it missed a new document's
+    /// "domcontentloaded": the wait timed out with the page long there ("load" logged; CI of stops 9 and 10). A
+    /// function polled in the page is run again in each new document, so it cannot miss one.</summary>
+    public Task ArrivedAsync(string pathAndQuery) => pathAndQuery.StartsWith("/search/", StringComparison.Ordinal)
+        ? SearchDoneAsync()
+        : Page.WaitForFunctionAsync(
+            "wanted => location.pathname + location.search === wanted && document.readyState === 'complete'",
+            pathAndQuery, new PageWaitForFunctionOptions { PollingInterval = 50 });
+
+    /// <summary>Waits until the search page has said what it found (or that it cannot search); polled in the page
+    /// like <see cref="ArrivedAsync"/>, so it may start before the search page is there.</summary>
     public Task SearchDoneAsync() => Page.WaitForFunctionAsync(
         """
         () => {
+          if (location.pathname !== "/search/" || !document.getElementById("search-status")) return false;
           const status = document.getElementById("search-status").textContent;
           const asked = [...new URLSearchParams(location.search).values()].some(v => v);
           if (!asked) return document.getElementById("search-fallback").hidden || status;
           return status && status !== "Searching…";
         }
         """,
-        null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        null, new PageWaitForFunctionOptions { Timeout = 15_000, PollingInterval = 50 });
 
     /// <summary>Site paths ("/people/x/") of the search results, in order.</summary>
     public async Task<IReadOnlyList<string>> ResultPathsAsync() =>
         (await Page.Locator("#search-results li h2 a").EvaluateAllAsync<string[]>("links => links.map(a => new URL(a.href).pathname)")).ToList();
 
-    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+    public async ValueTask DisposeAsync() => await _context.CloseAsync().WaitAsync(BrowserSite.Limit);
 }
 
 [CollectionDefinition(Name)]

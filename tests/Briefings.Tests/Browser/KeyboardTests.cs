@@ -43,14 +43,13 @@ public sealed class KeyboardTests(BrowserSite site, ITestOutputHelper output)
 
         await page.Page.Keyboard.TypeAsync("Kang Yun Sok");
         await page.Page.Keyboard.PressAsync("Enter");
-        await page.Page.WaitForURLAsync(url => url.Contains("/search/?q=Kang", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.SearchDoneAsync();
+        Assert.Contains("/search/?q=Kang", page.Page.Url, StringComparison.Ordinal);
         Assert.NotEmpty(await page.ResultPathsAsync());
 
         var result = await TabUntilAsync(page.Page, f => f.InResults && f.Tag == "a", "a search result");
         await page.Page.Keyboard.PressAsync("Enter");
-        // Following the link is what is tested: the new document being there is enough (DOMContentLoaded).
-        await page.Page.WaitForURLAsync(new Uri(site.Url, result.Href!).AbsoluteUri, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.ArrivedAsync(result.Href!);
         page.AssertNoErrors();
     }
 

@@ -102,18 +102,18 @@ public sealed class PayloadBrowserTests(PayloadSite site, ITestOutputHelper outp
     /// <summary>Opens the pages, a few tabs at a time, and returns what ran on each.</summary>
     private async Task<List<(string Url, string What)>> Visit(StaticServer server, IReadOnlyList<string> urls, bool bypassPolicy, bool results = false)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BypassCSP = bypassPolicy });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BypassCSP = bypassPolicy }).WaitAsync(BrowserSite.Limit);
         await context.AddInitScriptAsync(Watch);
         const int Tabs = 3;
         var runs = await Task.WhenAll(Enumerable.Range(0, Tabs).Select(t =>
             VisitInTab(context, server, urls.Where((_, i) => i % Tabs == t).ToList(), bypassPolicy, results)));
-        await context.CloseAsync();
+        await context.CloseAsync().WaitAsync(BrowserSite.Limit);
         return runs.SelectMany(r => r).OrderBy(r => r.Url, StringComparer.Ordinal).ToList();
     }
 
     private static async Task<List<(string Url, string What)>> VisitInTab(IBrowserContext context, StaticServer server, IReadOnlyList<string> urls, bool bypassPolicy, bool results)
     {
-        var page = await context.NewPageAsync();
+        var page = await context.NewPageAsync().WaitAsync(BrowserSite.Limit);
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) =>
         {
@@ -160,7 +160,7 @@ public sealed class PayloadBrowserTests(PayloadSite site, ITestOutputHelper outp
             if (!bypassPolicy && refusals.Length > 0) ran.Add((url, "the policy refused " + string.Join("; ", refusals)));
             lock (outside) if (outside.Count > outsideBefore) ran.Add((url, "asked outside 127.0.0.1 for " + outside[^1]));
         }
-        await page.CloseAsync();
+        await page.CloseAsync().WaitAsync(BrowserSite.Limit);
         return ran;
     }
 
@@ -175,14 +175,16 @@ public sealed class PayloadBrowserTests(PayloadSite site, ITestOutputHelper outp
         }
         catch (PlaywrightException e) when (e.Message.Contains("Execution context was destroyed", StringComparison.Ordinal))
         {
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            // Polled in the page, not Playwright's load-state wait, which can miss a new document's events (see
+            // BrowserPage.ArrivedAsync).
+            await page.WaitForFunctionAsync("() => document.readyState !== 'loading'", null, new PageWaitForFunctionOptions { PollingInterval = 50 });
             return (null, [], true);
         }
     }
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null) await _browser.CloseAsync();
+        if (_browser is not null) await _browser.CloseAsync().WaitAsync(BrowserSite.Limit);
         _playwright?.Dispose();
         if (_server is not null) await _server.DisposeAsync();
     }
