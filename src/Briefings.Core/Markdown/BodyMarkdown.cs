@@ -53,8 +53,16 @@ public static class BodyMarkdown
     /// leaving them out keeps every page free of inline styles.</summary>
     private static MarkdownDocument WithoutAlignment(MarkdownDocument doc)
     {
-        foreach (var table in Nodes(doc).OfType<Table>())
-            foreach (var column in table.ColumnDefinitions) column.Alignment = null;
+        // Tables are blocks: the inlines, most of the tree, need not be walked.
+        var pending = new Stack<ContainerBlock>();
+        pending.Push(doc);
+        while (pending.Count > 0)
+            foreach (var block in pending.Pop())
+            {
+                if (block is Table table)
+                    foreach (var column in table.ColumnDefinitions) column.Alignment = null;
+                if (block is ContainerBlock container) pending.Push(container);
+            }
         return doc;
     }
 
@@ -78,17 +86,23 @@ public static class BodyMarkdown
     public static IEnumerable<MarkdownObject> Nodes(MarkdownObject root)
     {
         var pending = new Stack<MarkdownObject>();
+        var inlines = new List<Inline>();
         pending.Push(root);
         while (pending.Count > 0)
         {
             var node = pending.Pop();
             if (node != root) yield return node;
-            var children = new List<MarkdownObject>();
-            if (node is ContainerBlock blocks) children.AddRange(blocks);
-            else if (node is LeafBlock { Inline: { } inline }) children.Add(inline);
+            // Children go on the stack last first, so that they come off in document order.
+            if (node is ContainerBlock blocks)
+                for (int i = blocks.Count - 1; i >= 0; i--) pending.Push(blocks[i]);
+            else if (node is LeafBlock { Inline: { } inline })
+                pending.Push(inline);
             else if (node is ContainerInline container)
-                for (var child = container.FirstChild; child is not null; child = child.NextSibling) children.Add(child);
-            for (int i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
+            {
+                inlines.Clear();
+                for (var child = container.FirstChild; child is not null; child = child.NextSibling) inlines.Add(child);
+                for (int i = inlines.Count - 1; i >= 0; i--) pending.Push(inlines[i]);
+            }
         }
     }
 
@@ -150,7 +164,8 @@ public static class BodyMarkdown
 
     public static string Render(MarkdownDocument doc, IBodyLinks links, bool inline = false)
     {
-        var writer = new StringWriter();
+        // Sized for the usual HTML of a text, a little longer than its Markdown.
+        var writer = new StringWriter(new System.Text.StringBuilder(doc.Span.Length + doc.Span.Length / 4 + 64));
         var renderer = new HtmlRenderer(writer) { ImplicitParagraph = inline };
         (inline ? InlinePipeline : Pipeline).Setup(renderer);
         renderer.ObjectRenderers.Add(new MentionHtmlRenderer(links));

@@ -26,7 +26,12 @@ public static class DocumentKinds
 /// <summary>What every content file has: its id (the file name), where it lives, its prose and its sources.</summary>
 public abstract record Document
 {
-    public required string Id { get; init; }
+    public required string Id
+    {
+        get;
+        // The URL is made here, once: pages ask for it thousands of times.
+        init { field = value; Url = $"/{Kind.Folder()}/{value}/"; }
+    }
     /// <summary>Path as shown in diagnostics: relative to the working directory, '/' separated.</summary>
     public required string Path { get; init; }
     public required string Body { get; init; }
@@ -41,7 +46,7 @@ public abstract record Document
     /// <summary>The name a reader sees: a title for briefings and agreements, a name for the rest.</summary>
     public abstract string DisplayName { get; }
     /// <summary>Site-relative URL of its page, ending in '/'.</summary>
-    public string Url => $"/{Kind.Folder()}/{Id}/";
+    public string Url { get; private init; } = "";
 }
 
 /// <summary>The <c>[[id]]</c> mentions and <c>[@src]</c> citations of a body, with positions in the file.</summary>

@@ -34,14 +34,14 @@ public static class DataFiles
             new("/data/agreements.csv", "text/csv", "One row per agreement.", Text(w => Agreements(index, w))),
             new("/data/sources.csv", "text/csv", "One row per source of every briefing and entity.", Text(w => Sources(index, w))),
         ];
-        var written = new List<(DataFile File, long Bytes, string Sha256)>();
-        foreach (var file in files)
-            sink(file.Path.TrimStart('/'), stream =>
-            {
-                using var hashing = new HashingStream(stream);
-                file.Write(hashing);
-                written.Add((file, hashing.Written, hashing.Sha256));
-            });
+        // Side by side: archive.json alone takes a third of a second at 10,000 briefings.
+        var written = new (DataFile File, long Bytes, string Sha256)[files.Length];
+        Parallel.For(0, files.Length, i => sink(files[i].Path.TrimStart('/'), stream =>
+        {
+            using var hashing = new HashingStream(stream);
+            files[i].Write(hashing);
+            written[i] = (files[i], hashing.Written, hashing.Sha256);
+        }));
         sink(IndexPath.TrimStart('/'), stream => Index(index.Archive.Site, written, stream));
         return files.Length + 1;
     }

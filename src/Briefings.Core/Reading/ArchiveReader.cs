@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using Briefings.Checking;
 using Briefings.Model;
 
@@ -18,9 +19,10 @@ public static class ArchiveReader
             diagnostics.Error(Display(root), Position.Start, DiagnosticCode.StrayFile, "input folder does not exist");
             return new Archive(SiteSettings.Default, []);
         }
+        var workingDirectory = Environment.CurrentDirectory;
         foreach (var (full, relative) in Walk(root, root, diagnostics))
         {
-            var shown = Display(full);
+            var shown = Display(full, workingDirectory);
             if (ContentPaths.IsSkipped(relative)) continue;
             if (relative == "site.yml") { site = SiteReader.Read(full, shown, diagnostics) ?? SiteSettings.Default; continue; }
             var (kind, placed) = ContentPaths.Classify(relative);
@@ -76,38 +78,48 @@ public static class ArchiveReader
     /// their target stays inside input/; links to folders are never followed, so there are no cycles.</summary>
     private static IEnumerable<(string Full, string Relative)> Walk(string root, string dir, DiagnosticBag diagnostics)
     {
-        var entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal);
+        // What each entry is comes from the folder listing itself: no lstat or readlink for every file, as
+        // FileSystemInfo would make for tens of thousands of them. A link's target is looked at only for links.
+        var entries = new FileSystemEnumerable<Entry>(dir,
+                (ref FileSystemEntry e) => new Entry(e.ToFullPath(), e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+                new EnumerationOptions { AttributesToSkip = 0 })
+            .OrderBy(e => e.Name, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            var relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
-            if (entry.LinkTarget is not null)
+            var relative = Path.GetRelativePath(root, entry.Full).Replace('\\', '/');
+            if (entry.IsLink)
             {
-                var target = entry.ResolveLinkTarget(returnFinalTarget: true);
-                var targetPath = target?.FullName ?? Path.GetFullPath(entry.LinkTarget, Path.GetDirectoryName(entry.FullName)!);
+                FileSystemInfo link = entry.IsDirectory ? new DirectoryInfo(entry.Full) : new FileInfo(entry.Full);
+                var target = link.ResolveLinkTarget(returnFinalTarget: true);
+                var targetPath = target?.FullName ?? Path.GetFullPath(link.LinkTarget ?? entry.Full, Path.GetDirectoryName(entry.Full)!);
                 bool inside = targetPath.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-                if (!inside || entry is DirectoryInfo || target is DirectoryInfo || target is null || !target.Exists)
+                if (!inside || entry.IsDirectory || target is DirectoryInfo || target is null || !target.Exists)
                 {
-                    diagnostics.Error(Display(entry.FullName), Position.Start, DiagnosticCode.LinkOutside,
+                    diagnostics.Error(Display(entry.Full), Position.Start, DiagnosticCode.LinkOutside,
                         inside ? "links to folders, and broken links, are not followed; put the files themselves under input/"
                                : "this is a link to a file outside input/; content must be a real file inside input/");
                     continue;
                 }
-                yield return (entry.FullName, relative);
+                yield return (entry.Full, relative);
                 continue;
             }
-            if (entry is DirectoryInfo sub)
+            if (entry.IsDirectory)
             {
-                foreach (var f in Walk(root, sub.FullName, diagnostics)) yield return f;
+                foreach (var f in Walk(root, entry.Full, diagnostics)) yield return f;
             }
-            else if (entry is FileInfo)
-                yield return (entry.FullName, relative);
+            else
+                yield return (entry.Full, relative);
         }
     }
 
+    private readonly record struct Entry(string Full, string Name, bool IsDirectory, bool IsLink);
+
     /// <summary>Paths in messages are relative to the working directory (the repository root when run from it).</summary>
-    public static string Display(string fullPath)
+    public static string Display(string fullPath) => Display(fullPath, Environment.CurrentDirectory);
+
+    private static string Display(string fullPath, string workingDirectory)
     {
-        var rel = Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
+        var rel = Path.GetRelativePath(workingDirectory, fullPath);
         return (rel.StartsWith("..", StringComparison.Ordinal) ? fullPath : rel).Replace('\\', '/');
     }
 }

@@ -79,7 +79,7 @@ public sealed record ContentFile(string Path, string FrontMatter, int FrontMatte
         while (pos > 0 && pos < text.Length)
         {
             int next = text.IndexOf('\n', pos);
-            var line = next < 0 ? text[pos..] : text[pos..next];
+            var line = next < 0 ? text.AsSpan(pos) : text.AsSpan(pos, next - pos);
             lineNo++;
             if (line.TrimEnd() is "---" or "...")
             {

@@ -25,18 +25,20 @@ public static class SiteBuilder
     public static Result Build(Options options)
     {
         var timings = new StageTimings();
+        // The templates are parsed while the archive is read: neither needs the other, and reading leaves a core idle
+        // at times. A theme error is reported only once the content checks clean, as before.
+        var theme = Task.Run(() => options.ThemeDir is { } dir ? new Theme(dir) : Theme.Locate(options.InputDir));
         var loaded = ArchiveLoader.Load(options.InputDir, timings);
         if (loaded.HasErrors) return new Result(loaded, 0, timings);
 
         var archive = options.BaseUrl is { } url
             ? loaded.Archive with { Site = loaded.Archive.Site with { BaseUrl = url.TrimEnd('/') } }
             : loaded.Archive;
-        var theme = options.ThemeDir is { } dir ? new Theme(dir) : Theme.Locate(options.InputDir);
         var index = timings.Time("resolve", () => new ArchiveIndex(archive));
 
         using var output = new StagedOutput(options.OutputDir);
-        int pages = SiteWriter.WriteAll(index, theme, output, timings);
-        var search = options.Search ? timings.Time("search", () => SearchIndex.Build(output.Root, theme.Directory)) : null;
+        int pages = SiteWriter.WriteAll(index, theme.GetAwaiter().GetResult(), output, timings);
+        var search = options.Search ? timings.Time("search", () => SearchIndex.Build(output.Root, theme.Result.Directory)) : null;
         timings.Time("swap", output.Commit);
         return new Result(loaded, pages, timings) { Search = search };
     }

@@ -56,7 +56,12 @@ public sealed class StagedOutput : IDisposable
     {
         var full = Resolve(relativePath);
         var dir = Path.GetDirectoryName(full)!;
-        if (_created.TryAdd(dir, true)) Directory.CreateDirectory(dir);
+        // Marked as made only once it is: another thread writing into the same folder must not go ahead before.
+        if (!_created.ContainsKey(dir))
+        {
+            Directory.CreateDirectory(dir);
+            _created.TryAdd(dir, true);
+        }
         return full;
     }
 
