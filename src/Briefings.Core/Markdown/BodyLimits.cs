@@ -54,6 +54,7 @@ public static class BodyLimits
         int elements = 0;
         var html = new HtmlNesting();
         var pending = new Stack<(MarkdownObject Node, int Depth)>();
+        var inlines = new List<Inline>();
         pending.Push((doc, 0));
         // Depth first in document order, so raw HTML is scanned in the order the browser reads it.
         while (pending.Count > 0)
@@ -76,19 +77,20 @@ public static class BodyLimits
             }
             if (elements > MaxElements)
                 return new Refusal(Problem.TooLarge, $"too many elements (more than {MaxElements} Markdown elements and HTML tags)", 0, 0);
-            foreach (var child in Children(node).Reverse()) pending.Push((child, depth + 1));
+            // Children go on the stack last first, so that they come off in document order.
+            if (node is ContainerBlock blocks)
+                for (int i = blocks.Count - 1; i >= 0; i--) pending.Push((blocks[i], depth + 1));
+            else if (node is LeafBlock { Inline: { } inline })
+                pending.Push((inline, depth + 1));
+            else if (node is ContainerInline container)
+            {
+                // Forward, as the renderer goes (see BodyMarkdown.Nodes), then pushed in reverse.
+                inlines.Clear();
+                for (var child = container.FirstChild; child is not null; child = child.NextSibling) inlines.Add(child);
+                for (int i = inlines.Count - 1; i >= 0; i--) pending.Push((inlines[i], depth + 1));
+            }
         }
         return null;
-    }
-
-    private static IEnumerable<MarkdownObject> Children(MarkdownObject node)
-    {
-        if (node is ContainerBlock blocks) return blocks;
-        if (node is LeafBlock { Inline: { } inline }) return [inline];
-        var children = new List<MarkdownObject>();
-        if (node is ContainerInline container)
-            for (var child = container.FirstChild; child is not null; child = child.NextSibling) children.Add(child);
-        return children;
     }
 
     /// <summary>How many quote or list markers open a line ("> > - 1. text" has four).</summary>

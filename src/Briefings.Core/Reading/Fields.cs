@@ -8,7 +8,8 @@ namespace Briefings.Reading;
 /// Every key read is remembered, so <see cref="ReportUnknownKeys"/> can flag the rest as typos.</summary>
 public sealed partial class Fields(YamlMap map, string path, DiagnosticBag diagnostics)
 {
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    /// <summary>The keys read so far: a handful, so a list.</summary>
+    private readonly List<string> _known = [];
 
     public string Path => path;
     public DiagnosticBag Diagnostics => diagnostics;
@@ -30,17 +31,12 @@ public sealed partial class Fields(YamlMap map, string path, DiagnosticBag diagn
     /// <summary>The raw node of a key, or null when absent or empty (YAML null).</summary>
     public YamlNode? Node(string key)
     {
-        _known.Add(key);
-        foreach (var (k, v) in map.Entries)
-            if (k.Text == key) return v is YamlScalar { IsNull: true } ? null : v;
-        return null;
+        if (!_known.Contains(key)) _known.Add(key);
+        int i = map.IndexOf(key);
+        return i < 0 || map.Entries[i].Value is YamlScalar { IsNull: true } ? null : map.Entries[i].Value;
     }
 
-    private Position KeyOrMap(string key)
-    {
-        foreach (var (k, _) in map.Entries) if (k.Text == key) return k.At;
-        return map.At;
-    }
+    private Position KeyOrMap(string key) => map.IndexOf(key) is >= 0 and var i ? map.Entries[i].Key.At : map.At;
 
     private void Missing(string key) => Error(KeyOrMap(key), DiagnosticCode.Required, $"missing required field '{key}'");
 

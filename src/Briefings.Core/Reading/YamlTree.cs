@@ -13,7 +13,19 @@ public sealed record YamlScalar(string Text, bool IsNull, Position At) : YamlNod
 
 public sealed record YamlList(IReadOnlyList<YamlNode> Items, Position At) : YamlNode(At);
 
-public sealed record YamlMap(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries, Position At) : YamlNode(At);
+public sealed record YamlMap(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries, Position At) : YamlNode(At)
+{
+    /// <summary>Where <paramref name="key"/> is among the entries, or -1. A look over the list: mappings in front
+    /// matter hold a handful of keys.</summary>
+    public int IndexOf(string key) => IndexOf(Entries, key);
+
+    public static int IndexOf(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> entries, string key)
+    {
+        for (int i = 0; i < entries.Count; i++)
+            if (entries[i].Key.Text == key) return i;
+        return -1;
+    }
+}
 
 /// <summary>Parses front matter into <see cref="YamlNode"/>s from YamlDotNet's scanner tokens.
 /// Refuses what front matter never needs and hostile files use: anchors and aliases (exponential
@@ -257,7 +269,7 @@ public static class YamlTree
                 else if (!flow) throw Unexpected(Peek ?? throw new Refusal(), "key");
                 var entry = Entry(depth);
                 if (entries.Count == 16) seen = entries.Select(e => e.Key.Text).ToHashSet(StringComparer.Ordinal);
-                bool duplicate = seen is null ? entries.Exists(e => e.Key.Text == entry.Key.Text) : !seen.Add(entry.Key.Text);
+                bool duplicate = seen is null ? YamlMap.IndexOf(entries, entry.Key.Text) >= 0 : !seen.Add(entry.Key.Text);
                 if (duplicate)
                     Fail(DiagnosticCode.DuplicateKey, entry.Key.At, $"duplicate key '{entry.Key.Text}'; each key may appear once");
                 else
