@@ -17,22 +17,23 @@ public static class Feeds
     public static IEnumerable<(string Path, Func<byte[]> Content)> All(ArchiveIndex index)
     {
         var site = index.Archive.Site;
-        yield return ("/feed.xml", () => Atom(index, "/feed.xml", "/", site.Title, site.Description, index.Briefings.Take(Latest).ToList()));
+        // An empty feed still needs an <updated>; the archive's newest date keeps it fixed for fixed input. Worked
+        // out once: many entities of a large archive have no briefing yet.
+        var archiveUpdated = ContentDates.Newest(index.Briefings) ?? new PartialDate(1970, 1, 1);
+        yield return ("/feed.xml", () => Atom(site, "/feed.xml", "/", site.Title, site.Description, index.Briefings.Take(Latest).ToList(), archiveUpdated));
         foreach (var e in index.Archive.Documents.OfType<Entity>())
-            yield return (SiteUrls.FeedOf(e), () => Atom(index, SiteUrls.FeedOf(e), e.Url, $"{e.DisplayName} · {site.Title}",
-                $"The latest briefings that involve or mention {e.DisplayName}.", index.BriefingsOf(e.Id).Take(Latest).ToList()));
+            yield return (SiteUrls.FeedOf(e), () => Atom(site, SiteUrls.FeedOf(e), e.Url, $"{e.DisplayName} · {site.Title}",
+                $"The latest briefings that involve or mention {e.DisplayName}.", index.BriefingsOf(e.Id).Take(Latest).ToList(), archiveUpdated));
     }
 
-    private static byte[] Atom(ArchiveIndex index, string path, string pageUrl, string title, string subtitle, IReadOnlyList<Briefing> briefings)
+    private static byte[] Atom(SiteSettings site, string path, string pageUrl, string title, string subtitle, IReadOnlyList<Briefing> briefings, PartialDate archiveUpdated)
     {
-        var site = index.Archive.Site;
         var feed = new SyndicationFeed
         {
             Id = site.Absolute(path),
             Title = Text(title),
             Language = site.Language,
-            // An empty feed still needs an <updated>; the archive's newest date keeps it fixed for fixed input.
-            LastUpdatedTime = ContentDates.Midnight(ContentDates.Newest(briefings) ?? ContentDates.Newest(index.Briefings) ?? new PartialDate(1970, 1, 1)),
+            LastUpdatedTime = ContentDates.Midnight(ContentDates.Newest(briefings) ?? archiveUpdated),
         };
         if (subtitle.Length > 0) feed.Description = Text(subtitle);
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(site.Absolute(path)), "application/atom+xml"));

@@ -77,7 +77,7 @@ public sealed class ArchiveIndex
             touched[i] = (countries, Involved(Briefings[i], countries));
         });
         var events = new List<EventEntry>();
-        var together = new CoOccurrences(ById.Count);
+        var entitiesOf = new IReadOnlyList<string>[Briefings.Count];
         for (int i = 0; i < Briefings.Count; i++)
         {
             var b = Briefings[i];
@@ -90,13 +90,13 @@ public sealed class ArchiveIndex
                 events.Add(entry);
                 foreach (var id in EventActors(e).Concat(b.Agreements.Select(a => a.Id)).Distinct()) Add(_eventsOf, id, entry);
             }
-            together.Add(involved.Where(id => ById[id] is Entity));
+            entitiesOf[i] = involved.Where(id => ById[id] is Entity).ToList();
         }
         Events = events.OrderBy(e => e.Event.Date).ThenBy(e => e.Briefing.Date).ThenBy(e => e.Briefing.Id, StringComparer.Ordinal)
             .ThenBy(e => e.Event.Index).ToList();
         foreach (var list in _eventsOf.Values)
             list.Sort((x, y) => EventOrder(y, x));
-        foreach (var (id, top) in together.Top(CompanionCount))
+        foreach (var (id, top) in CoOccurrences.Top(entitiesOf, CompanionCount))
             _companions[id] = top.Select(c => new Companion(ById[c.Id], c.Count)).ToList();
         foreach (var list in _agreementsOf.Values) list.Sort(AgreementOrder);
         foreach (var list in _membersOf.Values) list.Sort(ByName);

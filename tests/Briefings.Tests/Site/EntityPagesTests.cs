@@ -46,6 +46,27 @@ public sealed class EntityPagesTests(TestSiteBuild site) : IClassFixture<TestSit
         Assert.Equal(expected, section.QuerySelectorAll("ol > li").Select(li => li.QuerySelector("a")?.GetAttribute("href")).ToList());
     }
 
+    public static TheoryData<string> Entities => new(BriefingsOfEntity.Select(row => (string)row[0]));
+
+    /// <summary>"Appears most often with": the entities that share most briefings with this one, most first, then
+    /// by id, at most ten; worked out here from the hand-made table above.</summary>
+    [Theory]
+    [MemberData(nameof(Entities))]
+    public void An_entity_page_names_the_entities_it_appears_with_most(string url)
+    {
+        var briefingsOf = BriefingsOfEntity.ToDictionary(row => (string)row[0], row => (string[])row[1]);
+        var expected = briefingsOf.Where(other => other.Key != url)
+            .Select(other => (Url: other.Key, Shared: other.Value.Intersect(briefingsOf[url]).Count()))
+            .Where(x => x.Shared > 0)
+            .OrderByDescending(x => x.Shared).ThenBy(x => x.Url.Split('/')[2], StringComparer.Ordinal)
+            .Take(10).ToList();
+
+        var items = site.Page(url).Section("Appears most often with").QuerySelectorAll("li").ToList();
+        Assert.Equal(expected.Select(x => x.Url), items.Select(li => li.QuerySelector("a")!.GetAttribute("href")));
+        Assert.Equal(expected.Select(x => x.Shared == 1 ? "1 briefing" : $"{x.Shared} briefings"),
+            items.Select(li => li.QuerySelector(".meta")!.TextContent));
+    }
+
     // An entity's events are those it takes part in or that go from or to it, newest first.
     public static TheoryData<string, string[]> EventsOfEntity => new()
     {
