@@ -47,8 +47,8 @@ public static class BuildCommand
             int errors = result.Loaded.Diagnostics.Count(d => d.IsError);
             int warnings = result.Loaded.Diagnostics.Count - errors;
             stderr.WriteLine(result.Succeeded
-                ? $"built {result.PagesWritten} files into {parse.GetValue(output)}: {CheckCommand.Plural(warnings, "warning")} in {sw.Elapsed.TotalMilliseconds:F0} ms"
-                : $"not built: {CheckCommand.Plural(errors, "error")}, {CheckCommand.Plural(warnings, "warning")}; {parse.GetValue(output)} was left as it was");
+                ? $"built {result.PagesWritten} files into {parse.GetValue(output)}: {Wording.Count(warnings, "warning")} in {sw.Elapsed.TotalMilliseconds:F0} ms"
+                : $"not built: {Wording.Count(errors, "error")}, {Wording.Count(warnings, "warning")}; {parse.GetValue(output)} was left as it was");
             return result.Succeeded ? Cli.Ok : Cli.ContentErrors;
         });
         return command;

@@ -41,8 +41,7 @@ public static class CheckCommand
         int warnings = loaded.Diagnostics.Count - errors;
         int briefings = loaded.Archive.Briefings.Count();
         return $"checked {briefings} briefings and {loaded.Archive.Documents.Count - briefings} entities: " +
-               $"{Plural(errors, "error")}, {Plural(warnings, "warning")} in {elapsed.TotalMilliseconds:F0} ms";
+               $"{Wording.Count(errors, "error")}, {Wording.Count(warnings, "warning")} in {elapsed.TotalMilliseconds:F0} ms";
     }
 
-    public static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 }

@@ -76,7 +76,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         page["briefings"] = views.Items(index.BriefingsOf(e.Id));
         page["events"] = views.Events(index.EventsOf(e.Id));
         page["agreements"] = views.Items(index.AgreementsOf(e.Id).Where(a => a.Id != e.Id));
-        page["companions"] = index.CompanionsOf(e.Id).Select(c => views.Link(c.Entity, Count(c.Count, "briefing"))).ToList();
+        page["companions"] = index.CompanionsOf(e.Id).Select(c => views.Link(c.Entity, Wording.Count(c.Count, "briefing"))).ToList();
         page["feed"] = $"{e.Url}feed.xml";
         return page;
     }
@@ -105,7 +105,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
     private Dictionary<string, object?> BriefingList(string title, IEnumerable<Briefing> briefings, int? year)
     {
         var items = views.Items(briefings);
-        var page = Page(title, $"{Count(items.Count, "briefing")}, newest first.", year is null ? "/briefings/" : $"/briefings/{year}/", "briefings");
+        var page = Page(title, $"{Wording.Count(items.Count, "briefing")}, newest first.", year is null ? "/briefings/" : $"/briefings/{year}/", "briefings");
         page["items"] = items;
         page["years"] = Years();
         page["year"] = year;
@@ -172,7 +172,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
     {
         var page = Page("Countries", "Every country in the archive.", "/countries/", "index");
         page["items"] = Archive.Countries.OrderBy(c => c.Name, StringComparer.Ordinal)
-            .Select(c => views.Link(c, Count(index.BriefingsOf(c.Id).Count, "briefing"))).ToList();
+            .Select(c => views.Link(c, Wording.Count(index.BriefingsOf(c.Id).Count, "briefing"))).ToList();
         return page;
     }
 
@@ -219,7 +219,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
 
     private Dictionary<string, object?> Tag(string tag, IReadOnlyList<Briefing> briefings)
     {
-        var page = Page($"Tagged {tag}", $"{Count(briefings.Count, "briefing")} tagged {tag}.", $"/tags/{tag}/", "tag");
+        var page = Page($"Tagged {tag}", $"{Wording.Count(briefings.Count, "briefing")} tagged {tag}.", $"/tags/{tag}/", "tag");
         page["tag"] = tag;
         page["items"] = views.Items(briefings);
         return page;
@@ -246,5 +246,4 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
     private static string? CurrentTitle(Person p) =>
         p.Positions.OrderByDescending(x => x.From).FirstOrDefault()?.Title;
 
-    private static string Count(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 }

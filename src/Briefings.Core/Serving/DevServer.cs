@@ -134,7 +134,7 @@ public sealed class DevServer : IAsyncDisposable
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();
             int files = await WritingAsync(_site.WriteArchiveFiles);
-            if (_verbose && files > 0) _log.WriteLine($"wrote {Plural(files, "file")} about the whole archive (sitemap, data, redirects) in {sw.Elapsed.TotalMilliseconds:F0} ms");
+            if (_verbose && files > 0) _log.WriteLine($"wrote {Wording.Count(files, "file")} about the whole archive (sitemap, data, redirects) in {sw.Elapsed.TotalMilliseconds:F0} ms");
         }
         catch (IOException e)
         {
@@ -170,15 +170,14 @@ public sealed class DevServer : IAsyncDisposable
         int errors = _errors.Count;
         var ms = $"{update.Elapsed.TotalMilliseconds:F0} ms";
         _log.WriteLine(errors > 0
-            ? $"{Plural(errors, "error")}: {(initial ? "nothing to serve until they are fixed" : "still serving the last good site")}"
+            ? $"{Wording.Count(errors, "error")}: {(initial ? "nothing to serve until they are fixed" : "still serving the last good site")}"
             : initial ? $"built {update.Rendered} files in {ms}"
-            : update.Written ? $"rebuilt {Plural(update.Rendered, "file")}{(update.Deleted > 0 ? $", removed {update.Deleted}" : "")} in {ms}"
+            : update.Written ? $"rebuilt {Wording.Count(update.Rendered, "file")}{(update.Deleted > 0 ? $", removed {update.Deleted}" : "")} in {ms}"
             : $"nothing to rebuild ({ms})");
         if (_verbose)
             foreach (var line in update.Timings.Lines()) _log.WriteLine(line);
     }
 
-    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -1,0 +1,7 @@
+namespace Briefings;
+
+/// <summary>How a number of things is said, in messages and on pages alike: "1 error", "3 briefings".</summary>
+public static class Wording
+{
+    public static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+}
