@@ -35,12 +35,34 @@ public sealed record ContentFile(string Path, string FrontMatter, int FrontMatte
                 diagnostics.Error(path, Position.Start, DiagnosticCode.TooLarge, $"file grew past {MaxBytes / 1024} KiB while it was read");
                 return null;
             }
-            var text = Decode(buffer.AsSpan(0, read), path, diagnostics);
-            return text is null ? null : Split(text, path, diagnostics);
+            return Split(buffer.AsSpan(0, read), path, diagnostics);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Decodes and splits a file's bytes. The text of the whole file is never made into a string: it is
+    /// decoded into a pooled buffer, and only the front matter and the body become strings.</summary>
+    private static ContentFile? Split(ReadOnlySpan<byte> bytes, string path, DiagnosticBag diagnostics)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(bytes.Length + 1);
+        try
+        {
+            int skip = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
+            int length;
+            try { length = StrictUtf8.GetChars(bytes[skip..], chars); }
+            catch (DecoderFallbackException)
+            {
+                Decode(bytes, path, diagnostics); // reports where
+                return null;
+            }
+            return Split(chars.AsSpan(0, length), path, diagnostics);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
         }
     }
 
@@ -66,10 +88,13 @@ public sealed record ContentFile(string Path, string FrontMatter, int FrontMatte
     }
 
     /// <summary>Splits <c>---</c> front matter from the body. Line endings become LF, so CRLF files give the same site.</summary>
-    public static ContentFile? Split(string text, string path, DiagnosticBag diagnostics)
+    public static ContentFile? Split(string text, string path, DiagnosticBag diagnostics) => Split(text.ToCharArray(), path, diagnostics);
+
+    /// <summary>As <see cref="Split(string, string, DiagnosticBag)"/>, over text it may change in place.</summary>
+    private static ContentFile? Split(Span<char> text, string path, DiagnosticBag diagnostics)
     {
-        text = text.Replace("\r\n", "\n").Replace('\r', '\n');
-        if (!text.StartsWith("---\n", StringComparison.Ordinal) && text.TrimEnd() != "---")
+        text = text[..ToLf(text)];
+        if (!text.StartsWith("---\n") && !text.TrimEnd().SequenceEqual("---"))
         {
             diagnostics.Error(path, Position.Start, DiagnosticCode.NoFrontMatter,
                 "file must start with front matter: a line '---', the YAML fields, and another line '---'");
@@ -78,18 +103,34 @@ public sealed record ContentFile(string Path, string FrontMatter, int FrontMatte
         int lineNo = 1, pos = text.IndexOf('\n') + 1;
         while (pos > 0 && pos < text.Length)
         {
-            int next = text.IndexOf('\n', pos);
-            var line = next < 0 ? text.AsSpan(pos) : text.AsSpan(pos, next - pos);
+            int next = text[pos..].IndexOf('\n');
+            if (next >= 0) next += pos;
+            var line = next < 0 ? text[pos..] : text[pos..next];
             lineNo++;
             if (line.TrimEnd() is "---" or "...")
             {
-                var body = next < 0 ? "" : text[(next + 1)..];
-                return new ContentFile(path, text[4..pos], 2, body, lineNo + 1);
+                var body = next < 0 ? "" : new string(text[(next + 1)..]);
+                return new ContentFile(path, new string(text[4..pos]), 2, body, lineNo + 1);
             }
             pos = next < 0 ? text.Length : next + 1;
         }
         diagnostics.Error(path, Position.Start, DiagnosticCode.NoFrontMatter,
             "front matter is not closed: add a line '---' after the YAML fields");
         return null;
+    }
+
+    /// <summary>Turns CRLF and lone CR into LF, in place; returns the new length.</summary>
+    private static int ToLf(Span<char> text)
+    {
+        int from = text.IndexOf('\r');
+        if (from < 0) return text.Length;
+        int to = from;
+        for (; from < text.Length; from++)
+        {
+            if (text[from] != '\r') text[to++] = text[from];
+            else if (from + 1 < text.Length && text[from + 1] == '\n') continue; // the LF that follows is kept
+            else text[to++] = '\n';
+        }
+        return to;
     }
 }
