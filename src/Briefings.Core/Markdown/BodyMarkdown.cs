@@ -66,18 +66,31 @@ public static class BodyMarkdown
         return doc;
     }
 
-    /// <summary>Mentions and citations with their file positions; <paramref name="firstLine"/> is the file line of the text's first line.</summary>
-    public static BodyReferences Collect(MarkdownDocument doc, int firstLine, int firstColumn = 1)
+    /// <summary>What reading needs to know of a parsed text, found in one walk: its mentions and citations with
+    /// their file positions, and what rendering will remove (<see cref="RemoveUnsafeUrls"/>, the sanitiser), each
+    /// with its 0-based line and column in the text.</summary>
+    public sealed record Inspection(
+        BodyReferences References,
+        IReadOnlyList<(string Url, int Line, int Column)> UnsafeUrls,
+        IReadOnlyList<(string What, int Line, int Column)> UnsafeHtml);
+
+    /// <param name="firstLine">The file line of the text's first line.</param>
+    public static Inspection Inspect(MarkdownDocument doc, int firstLine, int firstColumn = 1)
     {
         var mentions = new List<Ref>();
         var citations = new List<Ref>();
+        var urls = new List<(string, int, int)>();
+        var html = new List<(string, int, int)>();
         foreach (var node in Nodes(doc))
         {
             var at = new Position(firstLine + node.Line, (node.Line == 0 ? firstColumn : 1) + node.Column);
             if (node is MentionInline m) mentions.Add(new Ref(m.Id, at));
             else if (node is CitationInline c) citations.AddRange(c.SourceIds.Select(id => new Ref(id, at)));
+            else if (UnsafeUrl(node) is { } url) urls.Add((url, node.Line, node.Column));
+            else if (node switch { HtmlBlock b => b.Lines.ToString(), HtmlInline i => i.Tag, _ => null } is { } raw)
+                foreach (var what in Rendering.HtmlSafety.Removals(raw)) html.Add((what, node.Line, node.Column));
         }
-        return new BodyReferences(mentions, citations);
+        return new Inspection(new BodyReferences(mentions, citations), urls, html);
     }
 
     /// <summary>Every node under <paramref name="root"/>, in document order, found the way the HTML renderer finds
@@ -108,19 +121,15 @@ public static class BodyMarkdown
 
     /// <summary>Unlinks links and drops images whose URL is not allowed (see <see cref="UrlPolicy"/>), from inline
     /// links, reference links and their definitions, and autolinks (e-mail addresses included: mailto: is not
-    /// allowed), returning what it removed and where.</summary>
-    public static List<(string Url, int Line, int Column)> RemoveUnsafeUrls(MarkdownDocument doc)
+    /// allowed).</summary>
+    public static void RemoveUnsafeUrls(MarkdownDocument doc)
     {
-        var removed = new List<(string, int, int)>();
         // All nodes first: the tree changes below.
-        foreach (var node in Nodes(doc).ToList())
+        foreach (var node in Nodes(doc).Where(n => UnsafeUrl(n) is not null).ToList())
         {
             switch (node)
             {
                 case LinkInline link:
-                    var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
-                    if (url is null || UrlPolicy.IsAllowedInBody(url)) break;
-                    removed.Add((url, link.Line, link.Column));
                     if (!link.IsImage)
                     {
                         // The link's text stays, in place. InsertAfter in reverse order: InsertBefore corrupts the tree.
@@ -134,33 +143,24 @@ public static class BodyMarkdown
                     link.Remove();
                     break;
                 case AutolinkInline auto:
-                    var target = auto.IsEmail ? "mailto:" + auto.Url : auto.Url;
-                    if (UrlPolicy.IsAllowedInBody(target)) break;
-                    removed.Add((target, auto.Line, auto.Column));
                     auto.ReplaceBy(new LiteralInline(auto.Url));
                     break;
-                case LinkReferenceDefinition def when def.Url is not null && !UrlPolicy.IsAllowedInBody(def.Url):
-                    removed.Add((def.Url, def.Line, def.Column));
+                case LinkReferenceDefinition def:
                     def.Url = "";
                     break;
             }
         }
-        return removed;
     }
 
-    /// <summary>What sanitising will remove from the document's raw HTML, each with the 0-based line and column of
-    /// the piece of HTML it is in. Each piece is sanitised alone, which is enough to name what goes.</summary>
-    public static List<(string What, int Line, int Column)> UnsafeHtml(MarkdownDocument doc)
+    /// <summary>The URL of a link, image, autolink or reference definition that the URL policy does not allow;
+    /// null for any other node.</summary>
+    private static string? UnsafeUrl(MarkdownObject node) => node switch
     {
-        var removed = new List<(string, int, int)>();
-        foreach (var node in Nodes(doc))
-        {
-            string? raw = node switch { HtmlBlock b => b.Lines.ToString(), HtmlInline i => i.Tag, _ => null };
-            if (raw is null) continue;
-            foreach (var what in Rendering.HtmlSafety.Removals(raw)) removed.Add((what, node.Line, node.Column));
-        }
-        return removed;
-    }
+        LinkInline link => (link.GetDynamicUrl?.Invoke() ?? link.Url) is { } url && !UrlPolicy.IsAllowedInBody(url) ? url : null,
+        AutolinkInline auto => (auto.IsEmail ? "mailto:" + auto.Url : auto.Url) is var target && !UrlPolicy.IsAllowedInBody(target) ? target : null,
+        LinkReferenceDefinition { Url: { } url } when !UrlPolicy.IsAllowedInBody(url) => url,
+        _ => null,
+    };
 
     public static string Render(MarkdownDocument doc, IBodyLinks links, bool inline = false)
     {

@@ -32,14 +32,14 @@ public static class DocumentReader
             f.Error(new Position(file.BodyLine + refusal!.Line, refusal.Column + 1), CodeOf(refusal), RefusalMessage("the body", refusal));
         else
         {
-            refs = BodyMarkdown.Collect(body, file.BodyLine);
+            var inspection = BodyMarkdown.Inspect(body, file.BodyLine);
+            refs = inspection.References;
             if (refs.Mentions.Count + refs.Citations.Count > MaxBodyReferences)
                 f.Error(new Position(file.BodyLine, 1), DiagnosticCode.TooMany,
                     $"the body holds {refs.Mentions.Count + refs.Citations.Count} mentions and citations; at most {MaxBodyReferences} are allowed");
-            foreach (var (url, line, column) in BodyMarkdown.RemoveUnsafeUrls(body))
-                diagnostics.Warning(file.Path, new Position(file.BodyLine + line, column + 1), DiagnosticCode.UnsafeHtml,
-                    $"link to '{Fields.Shorten(url)}' removed: links must be absolute http(s) URLs or site paths");
-            foreach (var (what, line, column) in BodyMarkdown.UnsafeHtml(body))
+            foreach (var (url, line, column) in inspection.UnsafeUrls)
+                diagnostics.Warning(file.Path, new Position(file.BodyLine + line, column + 1), DiagnosticCode.UnsafeHtml, UrlRemoved(url));
+            foreach (var (what, line, column) in inspection.UnsafeHtml)
                 diagnostics.Warning(file.Path, new Position(file.BodyLine + line, column + 1), DiagnosticCode.UnsafeHtml, what);
         }
 
@@ -70,6 +70,9 @@ public static class DocumentReader
     private static DiagnosticCode CodeOf(BodyLimits.Refusal refusal) =>
         refusal.Problem == BodyLimits.Problem.TooDeep ? DiagnosticCode.TooDeepMarkdown : DiagnosticCode.TooLargeBody;
 
+    private static string UrlRemoved(string url) =>
+        $"link to '{Fields.Shorten(url)}' removed: links must be absolute http(s) URLs or site paths";
+
     private static string RefusalMessage(string what, BodyLimits.Refusal refusal) => $"{what} has {refusal.Message}; simplify it";
 
     /// <summary>An event summary is inline Markdown: its mentions and citations are checked like the body's,
@@ -82,12 +85,12 @@ public static class DocumentReader
             f.Error(at, CodeOf(refusal!), RefusalMessage("the summary", refusal!));
             return BodyReferences.None;
         }
-        foreach (var (url, _, _) in BodyMarkdown.RemoveUnsafeUrls(md))
-            f.Diagnostics.Warning(f.Path, at, DiagnosticCode.UnsafeHtml,
-                $"link to '{Fields.Shorten(url)}' removed: links must be absolute http(s) URLs or site paths");
-        foreach (var (what, _, _) in BodyMarkdown.UnsafeHtml(md))
+        var inspection = BodyMarkdown.Inspect(md, 1);
+        foreach (var (url, _, _) in inspection.UnsafeUrls)
+            f.Diagnostics.Warning(f.Path, at, DiagnosticCode.UnsafeHtml, UrlRemoved(url));
+        foreach (var (what, _, _) in inspection.UnsafeHtml)
             f.Diagnostics.Warning(f.Path, at, DiagnosticCode.UnsafeHtml, what);
-        var refs = BodyMarkdown.Collect(md, 1);
+        var refs = inspection.References;
         return new BodyReferences(
             refs.Mentions.Select(r => r with { At = at }).ToList(),
             refs.Citations.Select(r => r with { At = at }).ToList());
