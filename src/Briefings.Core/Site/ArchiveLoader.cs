@@ -1,6 +1,5 @@
 using Briefings.Checking;
 using Briefings.Model;
-using Briefings.Reading;
 
 namespace Briefings.Site;
 
@@ -15,9 +14,8 @@ public static class ArchiveLoader
     public static Loaded Load(string inputDir, StageTimings? timings = null)
     {
         timings ??= new StageTimings();
-        var diagnostics = new DiagnosticBag();
-        var archive = timings.Time("read", () => ArchiveReader.Read(inputDir, diagnostics));
-        timings.Time("check", () => Checker.Check(archive, diagnostics));
-        return new Loaded(archive, diagnostics.Sorted(), timings);
+        var read = timings.Time("read", () => ReadState.ReadAll(inputDir));
+        var diagnostics = timings.Time("check", read.Check);
+        return new Loaded(read.Archive, diagnostics, timings);
     }
 }

@@ -1,3 +1,4 @@
+using Briefings.Site;
 using Briefings.Serving;
 
 namespace Briefings.Tests.Serving;

@@ -1,3 +1,4 @@
+using Briefings.Site;
 using Briefings.Rendering;
 using Briefings.Resolving;
 using Briefings.Serving;
