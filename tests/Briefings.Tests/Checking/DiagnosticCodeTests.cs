@@ -441,6 +441,20 @@ public sealed class DiagnosticCodeTests : IDisposable
     }
 
     [Fact]
+    public void Bidirectional_controls_in_a_quoted_value_are_shown_as_escapes()
+    {
+        // A right-to-left override would make the rest of the line read backwards in a terminal or a review.
+        _archive.ReplaceLine(Delegation, "date: 2019-06-14", "date: \"2019\u202E41-60\"");
+
+        var run = _archive.Check();
+
+        Expect.Exit(run, 1);
+        var line = Expect.Reported(run, _archive, Delegation, At(Delegation, "date: »\"2019"), "BR304");
+        Assert.Contains(@"'2019\u202E41-60'", line);
+        Assert.DoesNotContain('\u202E', line);
+    }
+
+    [Fact]
     public void BR308_a_title_over_200_characters_is_too_long()
     {
         var title = new string('x', 201);
