@@ -1,5 +1,4 @@
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace Briefings.Markdown;
 
@@ -53,23 +52,13 @@ public static class BodyLimits
     {
         int elements = 0;
         var html = new HtmlNesting();
-        var pending = new Stack<(MarkdownObject Node, int Depth)>();
-        var inlines = new List<Inline>();
-        pending.Push((doc, 0));
         // Depth first in document order, so raw HTML is scanned in the order the browser reads it.
-        while (pending.Count > 0)
+        foreach (var (node, depth) in BodyMarkdown.Walk(doc))
         {
-            var (node, depth) = pending.Pop();
             if (depth > MaxNesting)
                 return new Refusal(Problem.TooDeep, $"Markdown nested too deeply (more than {MaxNesting} levels of quotes, lists, emphasis or links)", node.Line, node.Column);
             elements++;
-            string? raw = node switch
-            {
-                HtmlBlock b => b.Lines.ToString(),
-                HtmlInline i => i.Tag,
-                _ => null,
-            };
-            if (raw is not null)
+            if (BodyMarkdown.RawHtml(node) is { } raw)
             {
                 elements += html.Scan(raw);
                 if (html.MaxDepth > MaxHtmlNesting)
@@ -77,18 +66,6 @@ public static class BodyLimits
             }
             if (elements > MaxElements)
                 return new Refusal(Problem.TooLarge, $"too many elements (more than {MaxElements} Markdown elements and HTML tags)", 0, 0);
-            // Children go on the stack last first, so that they come off in document order.
-            if (node is ContainerBlock blocks)
-                for (int i = blocks.Count - 1; i >= 0; i--) pending.Push((blocks[i], depth + 1));
-            else if (node is LeafBlock { Inline: { } inline })
-                pending.Push((inline, depth + 1));
-            else if (node is ContainerInline container)
-            {
-                // Forward, as the renderer goes (see BodyMarkdown.Nodes), then pushed in reverse.
-                inlines.Clear();
-                for (var child = container.FirstChild; child is not null; child = child.NextSibling) inlines.Add(child);
-                for (int i = inlines.Count - 1; i >= 0; i--) pending.Push((inlines[i], depth + 1));
-            }
         }
         return null;
     }

@@ -87,7 +87,7 @@ public static class BodyMarkdown
             if (node is MentionInline m) mentions.Add(new Ref(m.Id, at));
             else if (node is CitationInline c) citations.AddRange(c.SourceIds.Select(id => new Ref(id, at)));
             else if (UnsafeUrl(node) is { } url) urls.Add((url, node.Line, node.Column));
-            else if (node switch { HtmlBlock b => b.Lines.ToString(), HtmlInline i => i.Tag, _ => null } is { } raw)
+            else if (RawHtml(node) is { } raw)
                 foreach (var what in Rendering.HtmlSafety.Removals(raw)) html.Add((what, node.Line, node.Column));
         }
         return new Inspection(new BodyReferences(mentions, citations), urls, html);
@@ -98,26 +98,42 @@ public static class BodyMarkdown
     /// Inline.InsertBefore leaves stale: after it, Descendants() skipped nodes the renderer still wrote.</summary>
     public static IEnumerable<MarkdownObject> Nodes(MarkdownObject root)
     {
-        var pending = new Stack<MarkdownObject>();
+        foreach (var (node, depth) in Walk(root))
+            if (depth > 0) yield return node;
+    }
+
+    /// <summary><paramref name="root"/> (at depth 0) and every node under it with its depth, in the order of
+    /// <see cref="Nodes"/>; stopping early stops the walk, so a limit on depth or size costs no more than it counts.</summary>
+    public static IEnumerable<(MarkdownObject Node, int Depth)> Walk(MarkdownObject root)
+    {
+        var pending = new Stack<(MarkdownObject Node, int Depth)>();
         var inlines = new List<Inline>();
-        pending.Push(root);
+        pending.Push((root, 0));
         while (pending.Count > 0)
         {
-            var node = pending.Pop();
-            if (node != root) yield return node;
+            var (node, depth) = pending.Pop();
+            yield return (node, depth);
             // Children go on the stack last first, so that they come off in document order.
             if (node is ContainerBlock blocks)
-                for (int i = blocks.Count - 1; i >= 0; i--) pending.Push(blocks[i]);
+                for (int i = blocks.Count - 1; i >= 0; i--) pending.Push((blocks[i], depth + 1));
             else if (node is LeafBlock { Inline: { } inline })
-                pending.Push(inline);
+                pending.Push((inline, depth + 1));
             else if (node is ContainerInline container)
             {
                 inlines.Clear();
                 for (var child = container.FirstChild; child is not null; child = child.NextSibling) inlines.Add(child);
-                for (int i = inlines.Count - 1; i >= 0; i--) pending.Push(inlines[i]);
+                for (int i = inlines.Count - 1; i >= 0; i--) pending.Push((inlines[i], depth + 1));
             }
         }
     }
+
+    /// <summary>The raw HTML a node holds (an HTML block's lines, an inline tag), or null.</summary>
+    public static string? RawHtml(MarkdownObject node) => node switch
+    {
+        HtmlBlock b => b.Lines.ToString(),
+        HtmlInline i => i.Tag,
+        _ => null,
+    };
 
     /// <summary>Unlinks links and drops images whose URL is not allowed (see <see cref="UrlPolicy"/>), from inline
     /// links, reference links and their definitions, and autolinks (e-mail addresses included: mailto: is not
@@ -164,8 +180,7 @@ public static class BodyMarkdown
 
     public static string Render(MarkdownDocument doc, IBodyLinks links, bool inline = false)
     {
-        // Sized for the usual HTML of a text, a little longer than its Markdown.
-        var writer = new StringWriter(new System.Text.StringBuilder(doc.Span.Length + doc.Span.Length / 4 + 64));
+        var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { ImplicitParagraph = inline };
         (inline ? InlinePipeline : Pipeline).Setup(renderer);
         renderer.ObjectRenderers.Add(new MentionHtmlRenderer(links));

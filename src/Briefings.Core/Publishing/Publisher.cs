@@ -13,7 +13,8 @@ public static class Publisher
     public static int WriteAll(ArchiveIndex index, IEnumerable<string> pageUrls, StagedOutput output)
     {
         var feeds = Feeds.All(index).ToList();
-        // The files about the whole archive are written one after another: on a thread of their own, beside the feeds.
+        // The files about the whole archive are written beside the feeds, on a thread of their own (the data files
+        // among them side by side, see DataFiles.Write).
         var archiveFiles = Task.Run(() => WriteArchiveFiles(index, pageUrls, output.WriteStream));
         Parallel.ForEach(feeds, feed => output.WriteBytes(feed.Path.TrimStart('/'), feed.Content()));
         return feeds.Count + archiveFiles.GetAwaiter().GetResult();

@@ -71,13 +71,14 @@ public sealed class ArchiveIndex
 
         // What each briefing touches depends on that briefing alone: worked out on all cores, then gathered in order.
         var touched = new (IReadOnlyList<Country> Countries, List<string> Involved)[Briefings.Count];
+        var entitiesOf = new IReadOnlyList<string>[Briefings.Count];
         Parallel.For(0, Briefings.Count, i =>
         {
             var countries = CountriesOf(Briefings[i]);
             touched[i] = (countries, Involved(Briefings[i], countries));
+            entitiesOf[i] = touched[i].Involved.Where(id => ById[id] is Entity).ToList();
         });
         var events = new List<EventEntry>();
-        var entitiesOf = new IReadOnlyList<string>[Briefings.Count];
         for (int i = 0; i < Briefings.Count; i++)
         {
             var b = Briefings[i];
@@ -90,7 +91,6 @@ public sealed class ArchiveIndex
                 events.Add(entry);
                 foreach (var id in EventActors(e).Concat(b.Agreements.Select(a => a.Id)).Distinct()) Add(_eventsOf, id, entry);
             }
-            entitiesOf[i] = involved.Where(id => ById[id] is Entity).ToList();
         }
         Events = events.OrderBy(e => e.Event.Date).ThenBy(e => e.Briefing.Date).ThenBy(e => e.Briefing.Id, StringComparer.Ordinal)
             .ThenBy(e => e.Event.Index).ToList();

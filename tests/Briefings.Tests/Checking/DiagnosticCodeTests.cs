@@ -428,30 +428,23 @@ public sealed class DiagnosticCodeTests : IDisposable
         Assert.Contains("unknown key 'cast'", Expect.Reported(run, _archive, Trial, At(Trial, "»cast:"), "BR302"));
     }
 
-    [Fact]
-    public void A_value_with_line_breaks_is_quoted_on_one_line()
+    /// <summary>A quoted value keeps a message on one line, and in the order it is written: line breaks, and the
+    /// bidirectional controls that would make the rest of the line read backwards in a terminal or a review, are
+    /// shown as escapes.</summary>
+    [Theory]
+    [InlineData("line breaks", "\"2019-06-14\\n\\tnext\"", @"'2019-06-14\n\tnext'", "\n\t")]
+    [InlineData("a right-to-left override", "\"2019\u202E41-60\"", @"'2019\u202E41-60'", "\u202E")]
+    public void A_quoted_value_shows_its_controls_as_escapes_on_one_line(string what, string yaml, string shown, string controls)
     {
-        _archive.ReplaceLine(Delegation, "date: 2019-06-14", "date: \"2019-06-14\\n\\tnext\"");
-
-        var run = _archive.Check();
-
-        Expect.Exit(run, 1);
-        Assert.Contains(@"'date' is not a real date: '2019-06-14\n\tnext'", Expect.Reported(run, _archive, Delegation, At(Delegation, "date: »\"2019"), "BR304"));
-        Assert.Single(run.Lines);
-    }
-
-    [Fact]
-    public void Bidirectional_controls_in_a_quoted_value_are_shown_as_escapes()
-    {
-        // A right-to-left override would make the rest of the line read backwards in a terminal or a review.
-        _archive.ReplaceLine(Delegation, "date: 2019-06-14", "date: \"2019\u202E41-60\"");
+        _archive.ReplaceLine(Delegation, "date: 2019-06-14", "date: " + yaml);
 
         var run = _archive.Check();
 
         Expect.Exit(run, 1);
         var line = Expect.Reported(run, _archive, Delegation, At(Delegation, "date: »\"2019"), "BR304");
-        Assert.Contains(@"'2019\u202E41-60'", line);
-        Assert.DoesNotContain('\u202E', line);
+        Assert.Contains("'date' is not a real date: " + shown, line);
+        Assert.All(controls, c => Assert.False(line.Contains(c), $"{what}: the message holds U+{(int)c:X4} itself"));
+        Assert.Single(run.Lines);
     }
 
     [Fact]
