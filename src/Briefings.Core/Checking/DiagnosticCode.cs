@@ -46,6 +46,10 @@ public sealed record DiagnosticCode(string Code, string Title)
     public static readonly DiagnosticCode UnusedSource = new("BR501", "source listed but never used");
     public static readonly DiagnosticCode UnsafeHtml = new("BR502", "unsafe HTML or URL removed from the body");
 
+    // Files that cannot be read as files.
+    public static readonly DiagnosticCode NotAFile = new("BR109", "not a regular file");
+    public static readonly DiagnosticCode Unreadable = new("BR110", "file or folder that cannot be read");
+
     public static readonly IReadOnlyList<DiagnosticCode> All =
     [
         NotUtf8, NoFrontMatter, TooLarge, LinkOutside, Misplaced, StrayFile, TooDeepMarkdown, TooLargeBody,
@@ -53,5 +57,6 @@ public sealed record DiagnosticCode(string Code, string Title)
         Required, UnknownKey, WrongType, BadDate, PartialNotAllowed, DateOrder, BadChoice, TooLong, BadUrl, BadId, BadCode, TooFew, TooMany,
         UnknownId, WrongKind, DuplicateId, UnknownSource, DuplicateSource, SelfReference,
         UnusedSource, UnsafeHtml,
+        NotAFile, Unreadable,
     ];
 }

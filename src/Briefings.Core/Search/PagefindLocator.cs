@@ -45,6 +45,7 @@ public static class PagefindLocator
                 notes.Add($"search: installed Pagefind with `{npmInstall}` ({run.Elapsed.TotalSeconds:F1} s)");
             }
         }
+        if (NativeBin(manifestDir) is { } native) return new Found(new PagefindCommand(native, []), null, notes);
         if (File.Exists(installed)) return new Found(new PagefindCommand(installed, []), null, notes);
 
         if (ToolProcess.OnPath("npx") is { } npx
@@ -54,6 +55,22 @@ public static class PagefindLocator
         return new Found(null, !manifest
             ? $"Pagefind not found, and {Shown(manifestDir)} has no package.json to install it from; set {EnvironmentVariable} to a Pagefind program"
             : $"Pagefind not found; install Node.js with npm and build again, or run `{npmInstall}`", notes);
+    }
+
+    /// <summary>The Pagefind program itself that the npm package installed for this machine (what its Node
+    /// wrapper starts): run directly, one process, which ends by itself when the build does.</summary>
+    private static string? NativeBin(string manifestDir)
+    {
+        var os = OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsMacOS() ? "darwin" : OperatingSystem.IsWindows() ? "windows" : null;
+        var arch = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture switch
+        {
+            System.Runtime.InteropServices.Architecture.X64 => "x64",
+            System.Runtime.InteropServices.Architecture.Arm64 => "arm64",
+            _ => null,
+        };
+        if (os is null || arch is null) return null;
+        var bin = Path.Combine(manifestDir, "node_modules", "@pagefind", $"{os}-{arch}", "bin");
+        return new[] { "pagefind_extended", "pagefind" }.Select(n => Path.Combine(bin, OperatingSystem.IsWindows() ? n + ".exe" : n)).FirstOrDefault(File.Exists);
     }
 
     private static string InstalledBin(string manifestDir) =>

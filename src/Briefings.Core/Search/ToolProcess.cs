@@ -8,8 +8,27 @@ public sealed record ToolRun(int? ExitCode, string Output, TimeSpan Elapsed)
 {
     public bool Succeeded => ExitCode == 0;
 
-    /// <summary>The last non-blank line of its output, for a one-line report of a failure.</summary>
-    public string LastLine => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
+    /// <summary>The line of its output that says what went wrong, for a one-line report of a failure.</summary>
+    public string LastLine => MeaningfulLine(Output);
+
+    /// <summary>The line of a tool's output that gives the reason it failed: for a Rust panic (Pagefind) the
+    /// panic's message, with an OS error's own words when it carries one, not the closing "note: run with
+    /// RUST_BACKTRACE=1" line; otherwise the last line that is not such a note.</summary>
+    public static string MeaningfulLine(string output)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            int at = lines[i].IndexOf("panicked at ", StringComparison.Ordinal);
+            if (at < 0) continue;
+            // Rust 1.73 and later: "thread 'main' panicked at src/x.rs:1:2:" and the message on the next line;
+            // earlier: "thread 'main' panicked at 'message', src/x.rs:1:2".
+            var message = lines[i].EndsWith(':') && i + 1 < lines.Length ? lines[i + 1] : lines[i][(at + "panicked at ".Length)..];
+            var os = System.Text.RegularExpressions.Regex.Match(message, "message: \"([^\"]+)\"");
+            return "Pagefind stopped: " + (os.Success ? os.Groups[1].Value : message);
+        }
+        return lines.LastOrDefault(l => !l.StartsWith("note:", StringComparison.Ordinal)) ?? "";
+    }
 }
 
 /// <summary>Runs the outside programs of the build (npm, Pagefind) with a time limit, so a hung tool cannot hang
@@ -33,6 +52,7 @@ public static class ToolProcess
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
         process.Start();
+        using var onInterrupt = Briefings.Writing.Interruption.OnInterrupt(() => process.Kill(entireProcessTree: true));
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -20,14 +20,21 @@ public static class SiteBuilder
     }
 
     /// <param name="Search">False skips the Pagefind index (quicker local builds, and benchmarks against tools that build none).</param>
-    public sealed record Options(string InputDir, string OutputDir, string? BaseUrl = null, string? ThemeDir = null, bool Search = true);
+    /// <param name="Force">Writes into an output folder that holds files the build did not write (they are replaced).</param>
+    public sealed record Options(string InputDir, string OutputDir, string? BaseUrl = null, string? ThemeDir = null, bool Search = true, bool Force = false);
 
+    /// <exception cref="OutputRefusedException">The output folder is not one to write into; nothing was done.</exception>
+    /// <exception cref="OutputException">The site could not be written; the earlier output is as it was.</exception>
     public static Result Build(Options options)
     {
         var timings = new StageTimings();
+        var themeDir = options.ThemeDir is { } given ? Path.GetFullPath(given) : Theme.LocateDirectory(options.InputDir);
+        // Before any work: the output is one the build may replace, and it can be written (the staging folder is made).
+        var target = OutputFolder.Check(options.OutputDir, options.InputDir, themeDir, options.Force);
+        using var output = new StagedOutput(target);
         // The templates are parsed while the archive is read: neither needs the other, and reading leaves a core idle
         // at times. A theme error is reported only once the content checks clean, as before.
-        var theme = Task.Run(() => options.ThemeDir is { } dir ? new Theme(dir) : Theme.Locate(options.InputDir));
+        var theme = Task.Run(() => new Theme(themeDir));
         var loaded = ArchiveLoader.Load(options.InputDir, timings);
         if (loaded.HasErrors) return new Result(loaded, 0, timings);
 
@@ -36,9 +43,12 @@ public static class SiteBuilder
             : loaded.Archive;
         var index = timings.Time("resolve", () => new ArchiveIndex(archive));
 
-        using var output = new StagedOutput(options.OutputDir);
-        int pages = SiteWriter.WriteAll(index, theme.GetAwaiter().GetResult(), output, timings);
-        var search = options.Search ? timings.Time("search", () => SearchIndex.Build(output.Root, theme.Result.Directory)) : null;
+        int pages;
+        try { pages = SiteWriter.WriteAll(index, theme.GetAwaiter().GetResult(), output, timings); }
+        catch (AggregateException e) when (OutputException.Among(e) is { } failure) { throw failure; }
+        var search = options.Search ? timings.Time("search", () => SearchIndex.Build(output.Root, themeDir)) : null;
+        if (search?.Failure is { } why)
+            throw new OutputException($"the search index could not be written: {why}");
         timings.Time("swap", output.Commit);
         return new Result(loaded, pages, timings) { Search = search };
     }

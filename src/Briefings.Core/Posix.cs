@@ -1,0 +1,136 @@
+using System.Runtime.InteropServices;
+
+namespace Briefings;
+
+/// <summary>The few Linux system calls .NET does not expose and the build needs to keep a promise: what kind of
+/// file an entry is (a named pipe must be reported, not opened), whether a folder is a mount point, an advisory
+/// lock that the kernel drops when its process dies (even by <c>kill -9</c>), and the atomic exchange of two
+/// folders. Elsewhere (macOS, Windows) each has a documented fallback, chosen where it is called.</summary>
+internal static class Posix
+{
+    public static bool Available => OperatingSystem.IsLinux();
+
+    public enum Kind { Missing, File, Directory, Link, Pipe, Socket, CharDevice, BlockDevice, Other }
+
+    /// <summary>What a path is (a link's target, unless <paramref name="followLinks"/> is false), its device and
+    /// whether it is the root of a mount. statx's layout is the same on every Linux architecture, unlike stat's.</summary>
+    public readonly record struct Status(Kind Kind, ulong Device, bool MountRoot, int Errno);
+
+    public static Status Stat(string path, bool followLinks = true)
+    {
+        Span<byte> buffer = stackalloc byte[256];
+        int rc = statx(AtFdCwd, path, (followLinks ? 0 : AtSymlinkNoFollow) | AtNoAutomount, StatxType | StatxBasic, ref MemoryMarshal.GetReference(buffer));
+        if (rc != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            return new Status(Kind.Missing, 0, false, errno);
+        }
+        ushort mode = MemoryMarshal.Read<ushort>(buffer[28..]);
+        ulong attributes = MemoryMarshal.Read<ulong>(buffer[8..]);
+        ulong attributesMask = MemoryMarshal.Read<ulong>(buffer[56..]);
+        ulong device = ((ulong)MemoryMarshal.Read<uint>(buffer[136..]) << 32) | MemoryMarshal.Read<uint>(buffer[140..]);
+        var kind = (mode & 0xF000) switch
+        {
+            0x8000 => Kind.File,
+            0x4000 => Kind.Directory,
+            0xA000 => Kind.Link,
+            0x1000 => Kind.Pipe,
+            0xC000 => Kind.Socket,
+            0x2000 => Kind.CharDevice,
+            0x6000 => Kind.BlockDevice,
+            _ => Kind.Other,
+        };
+        bool mountRoot = (attributesMask & StatxAttrMountRoot) != 0 && (attributes & StatxAttrMountRoot) != 0;
+        return new Status(kind, device, mountRoot, 0);
+    }
+
+    /// <summary>What a reader calls a kind of file that is not one.</summary>
+    public static string Describe(Kind kind) => kind switch
+    {
+        Kind.Pipe => "a named pipe (FIFO)",
+        Kind.Socket => "a socket",
+        Kind.CharDevice => "a character device",
+        Kind.BlockDevice => "a block device",
+        Kind.Directory => "a folder",
+        Kind.Link => "a link",
+        _ => "not a regular file",
+    };
+
+    /// <summary>Opens a folder and takes an exclusive advisory lock on it without waiting; the kernel releases it
+    /// when the handle is closed or the process ends, however it ends. Null when another process holds it.</summary>
+    public static Microsoft.Win32.SafeHandles.SafeFileHandle? TryLockFolder(string path, out int errno)
+    {
+        int fd = open(path, ORdOnly | ODirectory | OCloExec);
+        if (fd < 0) { errno = Marshal.GetLastPInvokeError(); throw new IOException($"{path}: {Cause(errno)}"); }
+        var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+        if (flock(fd, LockExclusive | LockNonBlocking) == 0) { errno = 0; return handle; }
+        errno = Marshal.GetLastPInvokeError();
+        handle.Dispose();
+        return null;
+    }
+
+    /// <summary>Takes an exclusive advisory lock on a folder, waiting for it; null where the file system has no locks.</summary>
+    public static Microsoft.Win32.SafeHandles.SafeFileHandle? LockFolder(string path)
+    {
+        int fd = open(path, ORdOnly | ODirectory | OCloExec);
+        if (fd < 0) throw new IOException($"{path}: {Cause(Marshal.GetLastPInvokeError())}");
+        var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+        while (flock(fd, LockExclusive) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno == EIntr) continue;
+            handle.Dispose();
+            if (errno is ENoLck or EOpNotSupp or EBadF or EInval) return null;
+            throw new IOException($"{path}: {Cause(errno)}");
+        }
+        return handle;
+    }
+
+    /// <summary>Swaps two paths in one step (renameat2 with RENAME_EXCHANGE): at every moment each name holds one
+    /// whole folder. False, with nothing done, where the system or file system cannot (errno EINVAL or ENOSYS).</summary>
+    public static bool TryExchange(string a, string b)
+    {
+        if (renameat2(AtFdCwd, a, AtFdCwd, b, RenameExchange) == 0) return true;
+        int errno = Marshal.GetLastPInvokeError();
+        if (errno is EInval or ENoSys or EOpNotSupp) return false;
+        throw new IOException($"{b}: {Cause(errno)}");
+    }
+
+    /// <summary>The canonical path (every link resolved), or null when it does not exist.</summary>
+    public static string? RealPath(string path)
+    {
+        var result = realpath(path, IntPtr.Zero);
+        if (result == IntPtr.Zero) return null;
+        try { return Marshal.PtrToStringUTF8(result); }
+        finally { free(result); }
+    }
+
+    /// <summary>The system's words for an error number: "No space left on device".</summary>
+    public static string Cause(int errno) => Marshal.GetPInvokeErrorMessage(errno);
+
+    public const int EIntr = 4, EBadF = 9, EAccess = 13, EBusy = 16, EXDev = 18, EInval = 22, ENoSpc = 28, ERoFs = 30, ENoLck = 37, ENoSys = 38, EOpNotSupp = 95, EWouldBlock = 11;
+    private const int AtFdCwd = -100, AtSymlinkNoFollow = 0x100, AtNoAutomount = 0x800;
+    private const uint StatxType = 0x1, StatxBasic = 0x7ff;
+    private const ulong StatxAttrMountRoot = 0x2000;
+    private const int ORdOnly = 0, ODirectory = 0x10000, OCloExec = 0x80000;
+    private const int LockExclusive = 2, LockNonBlocking = 4;
+    private const uint RenameExchange = 2;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int statx(int dirfd, string path, int flags, uint mask, ref byte buffer);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int open(string path, int flags);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int flock(int fd, int operation);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int renameat2(int olddirfd, string oldpath, int newdirfd, string newpath, uint flags);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern IntPtr realpath(string path, IntPtr resolved);
+
+    [DllImport("libc")]
+    private static extern void free(IntPtr pointer);
+}
