@@ -44,6 +44,12 @@ public static class BuildCommand
                 var options = new SiteBuilder.Options(parse.GetValue(input)!, outputDir, url, Search: !parse.GetValue(noSearch), Force: parse.GetValue(force));
                 result = BuildProgress.Run("building the site", () => SiteBuilder.Build(options), stderr);
             }
+            catch (Exception) when (Interruption.Interrupted)
+            {
+                // Stopped by a signal: the handler removes what the build made and ends the process with its own status.
+                Thread.Sleep(Timeout.Infinite);
+                throw;
+            }
             catch (ThemeException e)
             {
                 stderr.WriteLine($"briefings: theme error: {e.Message}");

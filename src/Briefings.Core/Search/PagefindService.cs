@@ -123,12 +123,14 @@ internal sealed class PagefindService : IDisposable
     /// <summary>Why Pagefind stopped, in one line: its own words where it gave any, else how it ended.</summary>
     public string Reason()
     {
+        // Once it has ended, all it wrote has been read.
+        bool ended = _process.WaitForExit(TimeSpan.FromSeconds(5));
+        if (ended) _process.WaitForExit();
         string errors;
         lock (_gate) errors = _errors.ToString();
         if (ToolRun.MeaningfulLine(errors) is { Length: > 0 } line) return line;
-        if (_process.WaitForExit(TimeSpan.FromSeconds(5)))
-            return _process.ExitCode > 128 ? $"Pagefind was killed (signal {_process.ExitCode - 128})" : $"Pagefind ended (exit {_process.ExitCode})";
-        return "Pagefind stopped answering";
+        if (!ended) return "Pagefind stopped answering";
+        return _process.ExitCode > 128 ? $"Pagefind was killed (signal {_process.ExitCode - 128})" : $"Pagefind ended (exit {_process.ExitCode})";
     }
 
     private void ReadAnswers()

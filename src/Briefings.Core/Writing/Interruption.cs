@@ -9,6 +9,10 @@ public static class Interruption
     private static readonly Lock Gate = new();
     private static readonly List<Action> Undo = [];
 
+    /// <summary>Set once a stop was asked for: the build's own ending (a failure its undoing caused) must then not
+    /// decide the exit status; the signal handler does.</summary>
+    public static bool Interrupted { get; private set; }
+
     /// <summary>Registers an undo step until the returned handle is disposed. Steps run newest first: what was
     /// started inside the staging folder is stopped before the folder is removed.</summary>
     public static IDisposable OnInterrupt(Action undo)
@@ -21,7 +25,7 @@ public static class Interruption
     public static void Run()
     {
         Action[] steps;
-        lock (Gate) { steps = [.. Undo]; Undo.Clear(); }
+        lock (Gate) { Interrupted = true; steps = [.. Undo]; Undo.Clear(); }
         for (int i = steps.Length - 1; i >= 0; i--)
         {
             try { steps[i](); }

@@ -73,15 +73,16 @@ public static class OutputFolder
     /// (the input and the theme: the repository and the home folder hold outputs as a rule).</summary>
     private static IEnumerable<(string Folder, string What, bool NoneInside)> Protected(string inputDir, string themeDir)
     {
+        // The repository first: `--output .` at its root is best told as what it is.
         var input = Canonical(Path.GetFullPath(inputDir));
-        yield return (input, "the input folder", true);
-        yield return (Canonical(Path.GetFullPath(themeDir)), "the theme folder", true);
         for (var dir = new DirectoryInfo(input); dir is not null; dir = dir.Parent)
             if (Path.Exists(Path.Combine(dir.FullName, ".git")))
             {
                 yield return (dir.FullName, "the repository's root", false);
                 break;
             }
+        yield return (input, "the input folder", true);
+        yield return (Canonical(Path.GetFullPath(themeDir)), "the theme folder", true);
         if (Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home)
             yield return (Canonical(Path.GetFullPath(home)), "the home folder", false);
         yield return ("/", "the root folder", false);

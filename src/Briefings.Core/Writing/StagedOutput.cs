@@ -114,13 +114,14 @@ public sealed class StagedOutput : IDisposable
     /// <summary>Runs one file's write while the folder cannot be abandoned; a failure becomes one line naming the file.</summary>
     private void Writing(string relativePath, Action write)
     {
+        Resolve(relativePath); // a path outside the folder is refused as it is, before anything is tried
         _writes.EnterReadLock();
         try
         {
             if (_abandoned) throw new OperationCanceledException("the build was stopped");
             write();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw OutputException.From(e, Resolve(relativePath)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw OutputException.From(e, Path.Combine(_target, relativePath)); }
         finally { _writes.ExitReadLock(); }
     }
 
