@@ -46,6 +46,10 @@ public sealed record DiagnosticCode(string Code, string Title)
     public static readonly DiagnosticCode UnusedSource = new("BR501", "source listed but never used");
     public static readonly DiagnosticCode UnsafeHtml = new("BR502", "unsafe HTML or URL removed from the body");
 
+    // An unquoted value cut short by ' #'; a theme that cannot be used. (Declared before All, which lists them.)
+    public static readonly DiagnosticCode CommentInValue = new("BR503", "comment right after an unquoted value");
+    public static readonly DiagnosticCode ThemeError = new("BR601", "theme file that is a link or does not parse");
+
     public static readonly IReadOnlyList<DiagnosticCode> All =
     [
         NotUtf8, NoFrontMatter, TooLarge, LinkOutside, Misplaced, StrayFile, TooDeepMarkdown, TooLargeBody,
@@ -53,5 +57,6 @@ public sealed record DiagnosticCode(string Code, string Title)
         Required, UnknownKey, WrongType, BadDate, PartialNotAllowed, DateOrder, BadChoice, TooLong, BadUrl, BadId, BadCode, TooFew, TooMany,
         UnknownId, WrongKind, DuplicateId, UnknownSource, DuplicateSource, SelfReference,
         UnusedSource, UnsafeHtml,
+        CommentInValue, ThemeError,
     ];
 }
