@@ -38,6 +38,7 @@ public sealed class DevServer : IAsyncDisposable
     private readonly SiteWatcher _watcher;
     private readonly Dictionary<string, RequestDelegate> _routes;
     private int _port;
+    private int _disposed;
     private readonly WebApplication _app;
     private readonly ReloadBroadcaster _pages = new();
     private readonly CancellationTokenSource _stop = new();
@@ -468,6 +469,7 @@ public sealed class DevServer : IAsyncDisposable
     /// <summary>Stops watching and serving, ends the open event streams, and deletes the temporary site.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stop.CancelAsync();
         _pages.Complete();
         _watcher.Dispose();
