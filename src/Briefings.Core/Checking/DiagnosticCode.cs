@@ -48,7 +48,7 @@ public sealed record DiagnosticCode(string Code, string Title)
 
     // An unquoted value cut short by ' #'; a theme that cannot be used. (Declared before All, which lists them.)
     public static readonly DiagnosticCode CommentInValue = new("BR503", "comment right after an unquoted value");
-    public static readonly DiagnosticCode ThemeError = new("BR601", "theme file that is a link or does not parse");
+    public static readonly DiagnosticCode ThemeError = new("BR150", "theme file that is a link or does not parse");
 
     public static readonly IReadOnlyList<DiagnosticCode> All =
     [

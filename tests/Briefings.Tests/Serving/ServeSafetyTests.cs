@@ -198,7 +198,7 @@ public sealed class ServeSafetyTests : IAsyncLifetime
         await Eventually("both errors are shown", async () => (errors = await ErrorsAsync()).Length == 2);
 
         Assert.Contains(errors, e => e.StartsWith($"input/{relative}:", StringComparison.Ordinal) && e.Contains("error BR201"));
-        Assert.Contains(errors, e => e.StartsWith("theme/templates/layout.liquid:", StringComparison.Ordinal) && e.Contains("error BR601"));
+        Assert.Contains(errors, e => e.StartsWith("theme/templates/layout.liquid:", StringComparison.Ordinal) && e.Contains("error BR150"));
         foreach (var e in errors)
         {
             Assert.DoesNotContain(_archive.Root, e);
@@ -259,7 +259,7 @@ public sealed class ServeSafetyTests : IAsyncLifetime
         string[] errors = [];
         await Eventually("the link is reported", async () => (errors = await ErrorsAsync()).Length > 0);
         var error = Assert.Single(errors);
-        Assert.StartsWith($"theme/assets/{Path.GetFileName(link)}:1:1: error BR601:", error);
+        Assert.StartsWith($"theme/assets/{Path.GetFileName(link)}:1:1: error BR150:", error);
         Assert.Contains("is a link", error);
         using var leaked = await GetAsync(folder ? "/assets/linked/leak.txt" : "/assets/leak.txt");
         Assert.Equal(HttpStatusCode.NotFound, leaked.StatusCode);
@@ -280,7 +280,7 @@ public sealed class ServeSafetyTests : IAsyncLifetime
         await using var server = await DevServer.StartAsync(archive.Input, 0, TextWriter.Synchronized(log));
 
         var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Single(lines, l => l.Contains("error BR601:") && l.Contains("assets/leak.txt") && l.Contains("is a link"));
+        Assert.Single(lines, l => l.Contains("error BR150:") && l.Contains("assets/leak.txt") && l.Contains("is a link"));
         Assert.DoesNotContain("   at ", log.ToString());
         using var http = new HttpClient { BaseAddress = server.Url };
         using var json = JsonDocument.Parse(await http.GetStringAsync(ReloadScript.ErrorsPath));
