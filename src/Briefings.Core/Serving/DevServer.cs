@@ -323,6 +323,9 @@ public sealed class DevServer : IAsyncDisposable
         .Replace(_folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)
         .Replace(_repository + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
 
+    /// <summary>What a refused request gets: the rule, and nothing of the site.</summary>
+    public const string Refused = "403: briefings serve answers only pages it serves itself, at 127.0.0.1, localhost or [::1] on its port\n";
+
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -340,6 +343,8 @@ public sealed class DevServer : IAsyncDisposable
         if (!IsOwnHost(request.Host) || (path.StartsWith("/__briefings/", StringComparison.Ordinal) && IsCrossOrigin(request)))
         {
             response.StatusCode = StatusCodes.Status403Forbidden;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync(Refused, context.RequestAborted);
             return;
         }
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))

@@ -83,7 +83,7 @@ public sealed class ServeSafetyTests : IAsyncLifetime
         {
             using var response = await GetAsync(path, r => r.Headers.Host = withPort);
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{path} with Host {withPort}: {(int)response.StatusCode}");
-            Assert.Equal("", await response.Content.ReadAsStringAsync());
+            Assert.Equal(DevServer.Refused, await response.Content.ReadAsStringAsync());
         }
     }
 
@@ -111,6 +111,7 @@ public sealed class ServeSafetyTests : IAsyncLifetime
         {
             using var response = await GetAsync(path, r => r.Headers.TryAddWithoutValidation(header, value));
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{path} with {header}: {value}: {(int)response.StatusCode}");
+            Assert.Equal(DevServer.Refused, await response.Content.ReadAsStringAsync());
         }
     }
 
