@@ -4,14 +4,33 @@ namespace Briefings.Checking;
 
 public enum Severity { Error, Warning }
 
-/// <summary>One problem in one place: printed as <c>path:line:column: error CODE: message</c>.</summary>
+/// <summary>One problem in one place: printed as <c>path:line:column: error CODE: message</c>, always on one line:
+/// control characters and bidirectional controls in the path (a file may be named with a line break in it) and the
+/// replacement character a name that is not UTF-8 is read with are written as escapes, as in quoted values.</summary>
 public sealed record Diagnostic(string Path, Position At, Severity Severity, string Code, string Message)
     : IComparable<Diagnostic>
 {
     public bool IsError => Severity == Severity.Error;
 
     public override string ToString() =>
-        $"{Path}:{At.Line}:{At.Column}: {(IsError ? "error" : "warning")} {Code}: {Message}";
+        $"{Reading.Fields.OneLine(Path)}:{At.Line}:{At.Column}: {(IsError ? "error" : "warning")} {Code}: {Reading.Fields.OneLine(Message)}";
+
+    /// <summary>A row of the Markdown table of a GitHub job summary: | severity | place | code | message |.</summary>
+    public string ToMarkdownRow() =>
+        $"| {(IsError ? "error" : "warning")} | {Markdown($"{Reading.Fields.OneLine(Path)}:{At.Line}:{At.Column}")} | {Code} | {Markdown(Reading.Fields.OneLine(Message))} |";
+
+    /// <summary>Contributors' text as plain text in a table cell: every character Markdown or HTML gives meaning
+    /// to is backslash-escaped, so a message shows what it says and a '|' does not end the cell.</summary>
+    private static string Markdown(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length + 8);
+        foreach (char c in s)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' or '&' or '#' or '!' or '(' or ')') sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
     /// <summary>A GitHub Actions workflow command, so a pull request shows it on the line.</summary>
     public string ToGitHubAnnotation() =>

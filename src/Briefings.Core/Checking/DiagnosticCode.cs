@@ -49,6 +49,9 @@ public sealed record DiagnosticCode(string Code, string Title)
     // Files that cannot be read as files.
     public static readonly DiagnosticCode NotAFile = new("BR109", "not a regular file");
     public static readonly DiagnosticCode Unreadable = new("BR110", "file or folder that cannot be read");
+    // An unquoted value cut short by ' #'; a theme that cannot be used. (Declared before All, which lists them.)
+    public static readonly DiagnosticCode CommentInValue = new("BR503", "comment right after an unquoted value");
+    public static readonly DiagnosticCode ThemeError = new("BR150", "theme file that is a link or does not parse");
 
     public static readonly IReadOnlyList<DiagnosticCode> All =
     [
@@ -58,5 +61,6 @@ public sealed record DiagnosticCode(string Code, string Title)
         UnknownId, WrongKind, DuplicateId, UnknownSource, DuplicateSource, SelfReference,
         UnusedSource, UnsafeHtml,
         NotAFile, Unreadable,
+        CommentInValue, ThemeError,
     ];
 }

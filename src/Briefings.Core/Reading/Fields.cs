@@ -235,11 +235,12 @@ public sealed partial class Fields(YamlMap map, string path, DiagnosticBag diagn
     }
 
     /// <summary>The text with line breaks, control characters and bidirectional controls written as escapes
-    /// (\n, \r, \t, \u0000, \u202E): a message stays one line, and reads in the order it is written.</summary>
+    /// (\n, \r, \t, \u0000, \u202E): a message stays one line, and reads in the order it is written. U+FFFD, which
+    /// stands for bytes that are not UTF-8 (in a file name, say), is written as \uFFFD too, so it is seen.</summary>
     public static string OneLine(string s)
     {
         static bool Escaped(char c) => char.IsControl(c)
-            || c is '\u2028' or '\u2029' or '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+            || c is '\u2028' or '\u2029' or '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\uFFFD';
         if (!s.Any(Escaped)) return s;
         var sb = new System.Text.StringBuilder(s.Length + 8);
         foreach (char c in s)

@@ -42,7 +42,8 @@ public static class YamlTree
     /// <param name="lineOffset">Lines before the YAML in the file, so positions are file positions.</param>
     public static YamlMap? Parse(string yaml, int lineOffset, string path, DiagnosticBag diagnostics)
     {
-        var state = new State(new Scanner(new StringReader(yaml)), lineOffset, path, diagnostics);
+        // Comments are scanned, not skipped, to see one that cuts an unquoted value short (BR503).
+        var state = new State(new Scanner(new StringReader(yaml), skipComments: false), lineOffset, path, diagnostics);
         try
         {
             state.Expect<StreamStart>();
@@ -67,7 +68,12 @@ public static class YamlTree
         }
         catch (YamlException e)
         {
-            diagnostics.Error(path, state.ToPosition(e.Start), DiagnosticCode.YamlSyntax, $"malformed YAML: {Fields.OneLine(Clean(e.Message))}");
+            // Where the parser gave up is often not where the mistake is (a tab is reported at the start of the
+            // mapping it breaks), and its words name its own states: the common mistakes are said in ours, at the cause.
+            var (at, message) = YamlHints.Explain(yaml, e.Start, e.Message) is { } hint
+                ? (state.ToPosition(hint.At), hint.Message)
+                : (state.ToPosition(e.Start), Fields.OneLine(Clean(e.Message)));
+            diagnostics.Error(path, at, DiagnosticCode.YamlSyntax, $"malformed YAML: {message}");
             return null;
         }
         catch (Refusal)
@@ -97,7 +103,7 @@ public static class YamlTree
     {
         private int _nodes;
         private bool _started;
-        private Token? _last;
+        private Token? _last, _beforeLast;
 
         /// <summary>Where the next token starts (or the last one read). Never throws: it also places the
         /// message when the scanner has failed.</summary>
@@ -113,16 +119,33 @@ public static class YamlTree
             get
             {
                 if (!_started) { _started = true; scanner.MoveNext(); }
+                while (scanner.Current is Comment comment)
+                {
+                    if (comment.IsInline) WarnIfCutShort(comment);
+                    scanner.MoveNext();
+                }
                 // The scanner reports some mistakes as a token for the parser to throw.
                 if (scanner.Current is Error error) throw new YamlException(error.Start, error.End, error.Value);
                 return scanner.Current;
             }
         }
 
+        /// <summary>A comment on the line of an unquoted value: in <c>title: Trial #3</c> the title is "Trial".
+        /// YAML allows it, so this is a warning, at the '#' where the value was cut.</summary>
+        private void WarnIfCutShort(Comment comment)
+        {
+            if (_last is not YamlDotNet.Core.Tokens.Scalar { Style: ScalarStyle.Plain } value || _beforeLast is not (Value or BlockEntry)
+                || value.End.Line != comment.Start.Line) return;
+            diagnostics.Warning(path, ToPosition(comment.Start), DiagnosticCode.CommentInValue,
+                $"' #' starts a comment, so this value is read as '{Fields.Shorten(value.Value)}' without '#{Fields.Shorten(comment.Value.TrimEnd())}'; " +
+                "if the '#' belongs to the value, write the whole value in quotes");
+        }
+
         /// <summary>Consumes the next token.</summary>
         public Token Next()
         {
             var t = Peek ?? throw new Refusal();
+            _beforeLast = _last;
             _last = t;
             scanner.MoveNext();
             return t;

@@ -1,16 +1,23 @@
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
+using Briefings.Model;
 using Fluid;
 using Fluid.Values;
 
 namespace Briefings.Rendering;
 
-/// <summary>The Liquid templates and static assets of theme/, parsed once and shared by every render thread.</summary>
-public sealed class Theme
+/// <summary>The Liquid templates and static assets of theme/, parsed once and shared by every render thread.
+/// Making one is the theme's whole check, the one build, check and serve run: every template parses, and no file
+/// among the templates or the assets is a link.</summary>
+public sealed partial class Theme
 {
     public string Directory { get; }
     public string TemplatesDirectory => Path.Combine(Directory, "templates");
     public string AssetsDirectory => Path.Combine(Directory, "assets");
+
+    /// <summary>The asset files, full paths in ordinal order: what the site's assets/ holds.</summary>
+    public IReadOnlyList<string> Assets { get; }
 
     private readonly TemplateOptions _options;
     private readonly Dictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);
@@ -22,7 +29,8 @@ public sealed class Theme
     {
         Directory = Path.GetFullPath(directory);
         if (!System.IO.Directory.Exists(TemplatesDirectory))
-            throw new ThemeException($"no theme templates in {TemplatesDirectory}");
+            throw new ThemeException(TemplatesDirectory, Position.Start, "no theme templates in this folder", $"no theme templates in {TemplatesDirectory}");
+        Assets = System.IO.Directory.Exists(AssetsDirectory) ? ThemeFiles.Under(AssetsDirectory) : [];
         var files = new TemplateFiles(TemplatesDirectory);
         _options = new TemplateOptions
         {
@@ -33,10 +41,50 @@ public sealed class Theme
         foreach (var (name, text) in files.Pages())
         {
             if (!parser.TryParse(text, out var template, out var error))
-                throw new ThemeException($"{Reading.ArchiveReader.Display(Path.Combine(TemplatesDirectory, name + ".liquid"))}: {error}");
+                throw ParseError(Path.Combine(TemplatesDirectory, name + ".liquid"), error);
             _templates[name] = template;
         }
-        if (!_templates.ContainsKey("layout")) throw new ThemeException($"{TemplatesDirectory}: no layout.liquid");
+        if (!_templates.ContainsKey("layout"))
+            throw new ThemeException(TemplatesDirectory, Position.Start, "no layout.liquid", $"{TemplatesDirectory}: no layout.liquid");
+    }
+
+    /// <summary>Fluid's message names the place as "at (line:column)" and then quotes the template's source, which
+    /// a message never repeats: it is one line, at the place.</summary>
+    private static ThemeException ParseError(string file, string error)
+    {
+        var reason = error.Split('\n')[0].Trim();
+        var at = Position.Start;
+        if (FluidPlace().Match(reason) is { Success: true } m)
+        {
+            at = new Position(int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value));
+            reason = reason.Remove(m.Index, m.Length);
+        }
+        reason = Reading.Fields.OneLine(reason);
+        return new ThemeException(file, at, reason, $"{Reading.ArchiveReader.Display(file)}:{at.Line}:{at.Column}: {reason}");
+    }
+
+    [GeneratedRegex(@" at \((\d+):(\d+)\)")]
+    private static partial Regex FluidPlace();
+
+    /// <summary>The theme of <paramref name="directory"/>, or null with what is wrong with it as a line of
+    /// <c>check</c>: how check and serve run the check that build runs by making one.</summary>
+    public static Theme? Load(string directory, out Checking.Diagnostic? problem)
+    {
+        problem = null;
+        try
+        {
+            return new Theme(directory);
+        }
+        catch (ThemeException e)
+        {
+            problem = e.ToDiagnostic(Reading.ArchiveReader.Display(e.File));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = new Checking.Diagnostic(Reading.ArchiveReader.Display(Path.GetFullPath(directory)), Position.Start, Checking.Severity.Error,
+                Checking.DiagnosticCode.ThemeError.Code, $"the theme cannot be read: {Reading.Fields.OneLine(e.Message)}");
+        }
+        return null;
     }
 
     /// <summary>The theme to use for an input folder: see <see cref="LocateDirectory"/>.</summary>
@@ -53,7 +101,7 @@ public sealed class Theme
     /// <summary>Renders a page template inside the layout, straight into <paramref name="output"/>.</summary>
     public void Render(string template, object page, object site, TextWriter output)
     {
-        if (!_templates.TryGetValue(template, out var t)) throw new ThemeException($"no template {template}.liquid in {TemplatesDirectory}");
+        if (!_templates.TryGetValue(template, out var t)) throw new ThemeException(TemplatesDirectory, $"no template {template}.liquid in {TemplatesDirectory}");
         var context = new TemplateContext(_options);
         context.SetValue("page", page);
         context.SetValue("site", site);
@@ -78,4 +126,17 @@ public sealed class Theme
     }
 }
 
-public sealed class ThemeException(string message) : Exception(message);
+/// <summary>A theme that cannot be used: the file at fault (a full path) and the place in it, the reason without the
+/// path, and the message build prints.</summary>
+public sealed class ThemeException(string file, Position at, string reason, string message) : Exception(message)
+{
+    public ThemeException(string file, string message) : this(file, Position.Start, message, message) { }
+
+    public string File { get; } = file;
+    public Position At { get; } = at;
+    public string Reason { get; } = reason;
+
+    /// <summary>The problem as a line of <c>check</c>, with the file shown as <paramref name="shown"/>.</summary>
+    public Checking.Diagnostic ToDiagnostic(string shown) =>
+        new(shown, At, Checking.Severity.Error, Checking.DiagnosticCode.ThemeError.Code, Reason);
+}

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
 
@@ -7,21 +8,27 @@ namespace Briefings.Rendering;
 /// of the build machine (as an asset, or rendered through a template), so only real files inside it are read.</summary>
 public static class ThemeFiles
 {
-    /// <summary>Every file under <paramref name="root"/>, in ordinal order; a link among them is a theme error.</summary>
+    /// <summary>Every file under <paramref name="root"/>, in ordinal order; a link among them, to a file or to a
+    /// folder, is a theme error. Each entry's kind comes from the folder listing, which never follows a link, so a
+    /// linked folder is refused rather than walked into or silently left out.</summary>
     public static List<string> Under(string root)
     {
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        foreach (var file in files)
-            if (new FileInfo(file).LinkTarget is not null || HasLinkedFolder(root, file))
-                throw new ThemeException($"{Reading.ArchiveReader.Display(file)} is a link; theme files must be real files inside theme/");
+        var files = new List<string>();
+        var entries = new FileSystemEnumerable<(string Path, bool IsDirectory, bool IsLink)>(root,
+            (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        foreach (var (path, isDirectory, isLink) in entries)
+        {
+            if (isLink)
+                throw new ThemeException(path, Model.Position.Start, "this is a link; theme files must be real files inside theme/",
+                    $"{Reading.ArchiveReader.Display(path)} is a link; theme files must be real files inside theme/");
+            if (!isDirectory) files.Add(path);
+        }
+        files.Sort(StringComparer.Ordinal);
         return files;
-    }
-
-    private static bool HasLinkedFolder(string root, string file)
-    {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(file)!); dir.FullName.Length > root.Length; dir = dir.Parent!)
-            if (dir.LinkTarget is not null) return true;
-        return false;
     }
 }
 

@@ -18,7 +18,7 @@ public sealed class LiveSite
     private readonly string _inputDir;
     private ReadState _read;
     private Theme? _theme;
-    private string? _themeError;
+    private Diagnostic? _themeProblem;
     private Good? _good;
     private bool _archiveFilesStale;
 
@@ -29,9 +29,12 @@ public sealed class LiveSite
     public string ThemeDirectory { get; }
     /// <summary>The problems of the archive as it is on disk now, in <c>check</c>'s order.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; private set; } = [];
-    /// <summary>Errors to show: content errors as <c>check</c> prints them, and a theme that does not parse.</summary>
-    public IReadOnlyList<string> Errors =>
-        [.. Diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. _themeError is null ? [] : new[] { _themeError }];
+    /// <summary>Errors to show: the content's, and the theme's when it cannot be used (checked as build checks it).</summary>
+    public IReadOnlyList<Diagnostic> Problems =>
+        [.. Diagnostics.Where(d => d.IsError), .. _themeProblem is null ? [] : new[] { _themeProblem }];
+
+    /// <summary><see cref="Problems"/> as <c>check</c> prints them.</summary>
+    public IReadOnlyList<string> Errors => [.. Problems.Select(d => d.ToString())];
 
     public LiveSite(string inputDir, string siteDirectory)
     {
@@ -79,8 +82,18 @@ public sealed class LiveSite
         var read = input.Count > 0 ? timings.Time("read", () => ArchiveUpdater.Update(_read, _inputDir, input)) : _read;
         bool content = !ReferenceEquals(read, _read);
         _read = read;
-        if (templates) timings.Time("theme", LoadTheme);
-        int copied = _good is null ? 0 : CopyAssets(changedAssets);
+        // Any change to the theme, an asset too, checks the whole theme again as build does: a link added among
+        // the assets is refused there, never copied or followed.
+        var before = _theme;
+        if (templates || changedAssets.Count > 0) timings.Time("theme", LoadTheme);
+        int copied = 0;
+        if (_good is not null && _themeProblem is null && changedAssets.Count > 0)
+        {
+            copied = CopyAssets(changedAssets, _theme!);
+            // Only assets changed: the templates are the same, so the good site is of this theme now and the next
+            // edit renders what it changes, not every page.
+            if (!templates && ReferenceEquals(_good.Theme, before)) _good = _good with { Theme = _theme! };
+        }
         var update = content || templates ? Publish(sw, timings) : new Update(Diagnostics, false, 0, 0, sw.Elapsed) { Timings = timings };
         return copied == 0 ? update : update with { Written = true, Rendered = update.Rendered + copied, Elapsed = sw.Elapsed };
     }
@@ -92,7 +105,7 @@ public sealed class LiveSite
         // Resolving does not depend on the checks' outcome, only on what was read: both run at once.
         var resolving = Task.Run(() => StageTimings.Timed(() => new ArchiveIndex(_read.Archive)));
         Diagnostics = timings.Time("check", _read.Check);
-        if (Diagnostics.Any(d => d.IsError) || _theme is null || _themeError is not null)
+        if (Diagnostics.Any(d => d.IsError) || _theme is null || _themeProblem is not null)
         {
             // An archive with errors is not resolved for use; whatever resolving it did, or threw, is dropped.
             resolving.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
@@ -181,30 +194,23 @@ public sealed class LiveSite
         File.Move(temp, full, overwrite: true);
     }
 
-    private int CopyAssets(IEnumerable<string> changed)
+    /// <summary>Copies the changed assets the checked theme holds (a changed folder: those under it) and removes
+    /// the copies of those it no longer holds.</summary>
+    private int CopyAssets(IEnumerable<string> changed, Theme theme)
     {
-        var assets = Path.Combine(ThemeDirectory, "assets");
         int n = 0;
-        foreach (var file in changed.Where(p => p.StartsWith(assets + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+        foreach (var path in changed)
         {
-            var target = Path.Combine("assets", Path.GetRelativePath(assets, file));
-            if (File.Exists(file)) WriteFile(target, File.ReadAllBytes(file));
-            else if (File.Exists(Path.Combine(SiteDirectory, target))) File.Delete(Path.Combine(SiteDirectory, target));
-            n++;
+            var held = theme.Assets.Where(a => a == path || a.StartsWith(path + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
+            foreach (var file in held) WriteFile(AssetTarget(theme, file), File.ReadAllBytes(file));
+            n += held.Count;
+            var served = Path.Combine(SiteDirectory, AssetTarget(theme, path));
+            if (held.Count == 0 && File.Exists(served)) { File.Delete(served); n++; }
         }
         return n;
     }
 
-    private void LoadTheme()
-    {
-        try
-        {
-            _theme = new Theme(ThemeDirectory);
-            _themeError = null;
-        }
-        catch (Exception e) when (e is ThemeException or IOException)
-        {
-            _themeError = $"briefings: theme error: {e.Message}";
-        }
-    }
+    private static string AssetTarget(Theme theme, string file) => Path.Combine("assets", Path.GetRelativePath(theme.AssetsDirectory, file));
+
+    private void LoadTheme() => _theme = Theme.Load(ThemeDirectory, out _themeProblem) ?? _theme;
 }

@@ -34,8 +34,7 @@ public static class SiteWriter
 
     private static int CopyAssets(Theme theme, StagedOutput output)
     {
-        if (!Directory.Exists(theme.AssetsDirectory)) return 0;
-        var files = ThemeFiles.Under(theme.AssetsDirectory);
+        var files = theme.Assets;
         foreach (var file in files)
             output.CopyFile(file, Path.Combine("assets", Path.GetRelativePath(theme.AssetsDirectory, file)));
         return files.Count;

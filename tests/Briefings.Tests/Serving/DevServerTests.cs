@@ -73,8 +73,8 @@ public sealed class DevServerTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/assets/site.css", "text/css")]
-    [InlineData("/feed.xml", "text/xml")]
-    [InlineData("/sitemap.xml", "text/xml")]
+    [InlineData("/feed.xml", "application/atom+xml")]
+    [InlineData("/sitemap.xml", "application/xml")]
     [InlineData("/data/archive.json", "application/json")]
     public async Task Serves_each_file_with_its_content_type(string url, string type)
     {
@@ -128,7 +128,8 @@ public sealed class DevServerTests : IAsyncLifetime
         string[] errors = [];
         await Eventually("the error is reported", async () => (errors = await ErrorsAsync()).Length > 0);
         var error = Assert.Single(errors);
-        Assert.StartsWith(Briefings.Reading.ArchiveReader.Display(_archive.PathOf(file)) + ":", error);
+        // Shown relative to the repository (the folder of input/), never as the machine's absolute path.
+        Assert.StartsWith($"input/{file}:", error);
         Assert.Contains("error BR201", error);
         Assert.Equal(briefing.Title, (await PageAsync(briefing.Url)).QuerySelector("h1")?.TextContent.Trim());
         Assert.Contains("error BR201", _log.ToString());
