@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Site;
 
 namespace Briefings.Cli;

@@ -1,3 +1,4 @@
+using Briefings.Errors;
 using Briefings.Model;
 using Briefings.Reading;
 

@@ -2,6 +2,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Briefings.Model;
+using Briefings.Rendering;
 using Briefings.Resolving;
 
 namespace Briefings.Publishing;

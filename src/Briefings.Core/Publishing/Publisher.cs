@@ -1,4 +1,5 @@
 using System.Text;
+using Briefings.Rendering;
 using Briefings.Resolving;
 using Briefings.Writing;
 

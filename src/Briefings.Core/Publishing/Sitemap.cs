@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using Briefings.Model;
+using Briefings.Rendering;
 using Briefings.Resolving;
 
 namespace Briefings.Publishing;

@@ -1,5 +1,5 @@
 using System.IO.Enumeration;
-using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Model;
 
 namespace Briefings.Reading;

@@ -1,4 +1,4 @@
-using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Markdown;
 using Briefings.Model;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Briefings.Checking;
+using Briefings.Errors;
+using Briefings.Markdown;
 using Briefings.Model;
 
 namespace Briefings.Reading;

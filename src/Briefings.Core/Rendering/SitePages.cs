@@ -1,5 +1,5 @@
+using Briefings.Errors;
 using Briefings.Model;
-using Briefings.Publishing;
 using Briefings.Resolving;
 
 namespace Briefings.Rendering;

@@ -1,5 +1,6 @@
 using Briefings.Model;
 using Briefings.Publishing;
+using Briefings.Rendering;
 using Briefings.Resolving;
 
 namespace Briefings.Serving;

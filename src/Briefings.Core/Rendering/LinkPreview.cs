@@ -4,9 +4,10 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Briefings.Model;
+using Briefings.Publishing;
 using Briefings.Resolving;
 
-namespace Briefings.Publishing;
+namespace Briefings.Rendering;
 
 /// <summary>What a page tells link previews and search engines beyond its title, description and canonical URL:
 /// its Open Graph type and dates, and a schema.org description as JSON-LD.</summary>

@@ -1,8 +1,9 @@
 using System.Text;
 using Briefings.Model;
+using Briefings.Publishing;
 using Briefings.Resolving;
 
-namespace Briefings.Publishing;
+namespace Briefings.Rendering;
 
 /// <summary>A page that cites a publisher, and how many of its sources come from it.</summary>
 public sealed record CitingView(string Url, string Name, string Kind, int Count);

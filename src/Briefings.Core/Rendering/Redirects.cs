@@ -1,7 +1,7 @@
 using System.Text;
 using Briefings.Model;
 
-namespace Briefings.Publishing;
+namespace Briefings.Rendering;
 
 /// <summary>An old URL that a renamed entity left behind, and where it lives now (both site-relative).</summary>
 public sealed record Redirect(string From, string To, Document Target);

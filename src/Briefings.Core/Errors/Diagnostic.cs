@@ -1,6 +1,6 @@
 using Briefings.Model;
 
-namespace Briefings.Checking;
+namespace Briefings.Errors;
 
 public enum Severity { Error, Warning }
 

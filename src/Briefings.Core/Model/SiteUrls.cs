@@ -1,6 +1,6 @@
 using Briefings.Model;
 
-namespace Briefings.Publishing;
+namespace Briefings.Model;
 
 public static class SiteUrls
 {

@@ -3,7 +3,7 @@ using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 using Ganss.Xss;
 
-namespace Briefings.Rendering;
+namespace Briefings.Markdown;
 
 /// <summary>The allow-list for HTML that contributors write inside Markdown. Anything outside it is removed.
 /// No script, no event handlers, no styles, no forms or frames, no ids or names (they could clobber the
@@ -42,7 +42,7 @@ public static partial class HtmlSafety
         // Relative URLs would resolve against the page; only site paths ('/x/') and fragments are kept.
         s.FilterUrl += (_, e) =>
         {
-            if (e.SanitizedUrl is { } u && !Reading.UrlPolicy.IsAllowedInBody(u)) e.SanitizedUrl = null;
+            if (e.SanitizedUrl is { } u && !UrlPolicy.IsAllowedInBody(u)) e.SanitizedUrl = null;
         };
         s.RemovingAttribute += (_, e) => e.Cancel = IsCitationAttribute(e.Tag, e.Attribute);
         return s;
@@ -76,7 +76,7 @@ public static partial class HtmlSafety
     private static bool MarkdigUrlsAllowed(string html)
     {
         foreach (Match m in MarkdigUrl().Matches(html))
-            if (!Reading.UrlPolicy.IsAllowedInBody(System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))) return false;
+            if (!UrlPolicy.IsAllowedInBody(System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))) return false;
         return true;
     }
 
