@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
+using Briefings.Errors;
 using Ganss.Xss;
 
 namespace Briefings.Markdown;
@@ -117,5 +118,5 @@ public static partial class HtmlSafety
 
     /// <summary>Contributor text in a message, short and on one line: tag and attribute names may hold control
     /// characters, which must not reach a terminal or a CI log.</summary>
-    private static string Shorten(string text) => Reading.Fields.Shorten(text);
+    private static string Shorten(string text) => Quoting.Shorten(text);
 }

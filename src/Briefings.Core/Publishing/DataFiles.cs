@@ -153,7 +153,7 @@ public static class DataFiles
     {
         var site = index.Archive.Site;
         var csv = new Csv(text, "document_kind", "document", "id", "permalink", "url", "title", "publisher", "published", "author", "language", "accessed", "archive_url", "kind");
-        foreach (var (doc, s) in ArchiveData.AllSources(index.Archive))
+        foreach (var (doc, s) in index.Archive.AllSources())
             csv.Row(doc.Kind.Noun(), doc.Id, s.Id, site.Absolute(ArchiveData.SourcePermalink(doc, s)), s.Url, s.Title, s.Publisher,
                 Date(s.Published), s.Author, s.Language, Date(s.Accessed), s.ArchiveUrl, s.Kind);
     }

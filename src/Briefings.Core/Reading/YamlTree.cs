@@ -67,7 +67,7 @@ public static class YamlTree
         }
         catch (YamlException e)
         {
-            diagnostics.Error(path, state.ToPosition(e.Start), DiagnosticCode.YamlSyntax, $"malformed YAML: {Fields.OneLine(Clean(e.Message))}");
+            diagnostics.Error(path, state.ToPosition(e.Start), DiagnosticCode.YamlSyntax, $"malformed YAML: {Quoting.OneLine(Clean(e.Message))}");
             return null;
         }
         catch (Refusal)
@@ -140,7 +140,7 @@ public static class YamlTree
 
         private static string Describe(Token t) => t switch
         {
-            YamlDotNet.Core.Tokens.Scalar s => $"'{Fields.Shorten(s.Value)}'",
+            YamlDotNet.Core.Tokens.Scalar s => $"'{Quoting.Shorten(s.Value)}'",
             BlockEntry => "'-'",
             Key => "a key",
             Value => "':'",

@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Briefings.Model;
-using Briefings.Publishing;
 using Briefings.Resolving;
 
 namespace Briefings.Rendering;
@@ -89,7 +88,7 @@ public sealed class LinkPreview(ArchiveIndex index)
             WebSite(w, "isPartOf");
             Set(w, "keywords", b.Tags);
             Refs(w, "about", b.Actors.Select(r => r.Id));
-            Refs(w, "mentions", ArchiveData.MentionsOf(b));
+            Refs(w, "mentions", b.MentionsOf());
             Refs(w, "contentLocation", index.CountriesOfBriefing(b).Select(c => c.Id));
             Citations(w, b);
         }));

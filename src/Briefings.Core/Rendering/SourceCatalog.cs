@@ -1,6 +1,5 @@
 using System.Text;
 using Briefings.Model;
-using Briefings.Publishing;
 using Briefings.Resolving;
 
 namespace Briefings.Rendering;
@@ -21,7 +20,7 @@ public static class SourceCatalog
     public static IReadOnlyList<PublisherGroup> Groups(ArchiveIndex index)
     {
         // One publisher however its name is capitalised; the spelling shown is the first in ordinal order.
-        var byPublisher = ArchiveData.AllSources(index.Archive)
+        var byPublisher = index.Archive.AllSources()
             .GroupBy(x => x.Source.Publisher.Trim(), StringComparer.OrdinalIgnoreCase)
             .Select(g => (Name: g.Select(x => x.Source.Publisher.Trim()).Min(StringComparer.Ordinal)!, Items: g.ToList()))
             .OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Name, StringComparer.Ordinal)
