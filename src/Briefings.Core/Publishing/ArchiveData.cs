@@ -227,7 +227,7 @@ public static class ArchiveData
     }
 
     /// <summary>Where a source is listed on its document's page.</summary>
-    public static string SourcePermalink(Document doc, Source s) => $"{doc.Url}#{DocumentLinks.SourceAnchorOf(s.Id)}";
+    public static string SourcePermalink(Document doc, Source s) => SiteUrls.At(doc.Url, SiteUrls.SourceAnchor(s.Id));
 
     private static void Array<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<T> write)
     {

@@ -42,7 +42,7 @@ public sealed class LinkPreview(ArchiveIndex index)
                 SiteOrganization(w, "publisher");
                 w.WriteStartObject("potentialAction");
                 w.WriteString("@type", "SearchAction");
-                w.WriteString("target", Site.Absolute("/search/?q={search_term_string}"));
+                w.WriteString("target", Site.Absolute(SiteUrls.SearchFor("{search_term_string}")));
                 w.WriteString("query-input", "required name=search_term_string");
                 w.WriteEndObject();
             }
@@ -237,7 +237,7 @@ public sealed class LinkPreview(ArchiveIndex index)
         w.WriteStartObject(key);
         w.WriteString("@type", "Organization");
         w.WriteString("name", Site.Title);
-        w.WriteString("url", Site.Absolute("/"));
+        w.WriteString("url", Site.Absolute(SiteUrls.Home));
         w.WriteEndObject();
     }
 
@@ -245,9 +245,9 @@ public sealed class LinkPreview(ArchiveIndex index)
     {
         w.WriteStartObject(key);
         w.WriteString("@type", "WebSite");
-        w.WriteString("@id", Site.Absolute("/"));
+        w.WriteString("@id", Site.Absolute(SiteUrls.Home));
         w.WriteString("name", Site.Title);
-        w.WriteString("url", Site.Absolute("/"));
+        w.WriteString("url", Site.Absolute(SiteUrls.Home));
         w.WriteEndObject();
     }
 

@@ -30,12 +30,12 @@ public static class SourceCatalog
         {
             var citing = g.Items.GroupBy(x => x.Document).Select(d => (Doc: d.Key, Count: d.Count())).ToList();
             CitingView View((Document Doc, int Count) c) => new(c.Doc.Url, c.Doc.DisplayName, c.Doc.Kind.Noun(), c.Count);
-            return new PublisherView(g.Name, UniqueAnchor("publisher-" + Slug(g.Name), anchors), g.Items.Count,
+            return new PublisherView(g.Name, UniqueAnchor(SiteUrls.PublisherAnchor(Slug(g.Name)), anchors), g.Items.Count,
                 citing.Where(c => c.Doc is Briefing).OrderByDescending(c => ((Briefing)c.Doc).Date).ThenBy(c => c.Doc.Id, StringComparer.Ordinal).Select(View).ToList(),
                 citing.Where(c => c.Doc is Entity).OrderBy(c => c.Doc.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Doc.Id, StringComparer.Ordinal).Select(View).ToList());
         }).ToList();
         return publishers.GroupBy(p => Initial(p.Name))
-            .Select(g => new PublisherGroup(g.Key, UniqueAnchor("initial-" + Slug(g.Key), anchors), g.ToList())).ToList();
+            .Select(g => new PublisherGroup(g.Key, UniqueAnchor(SiteUrls.InitialAnchor(Slug(g.Key)), anchors), g.ToList())).ToList();
     }
 
     private static string Initial(string name) =>
