@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Briefings.Errors;
 using Briefings.Rendering;
 using Briefings.Site;
 using Briefings.Writing;
@@ -28,7 +29,7 @@ public static class BuildCommand
         command.SetAction(parse =>
         {
             var url = parse.GetValue(baseUrl);
-            if (url is not null && !Reading.UrlPolicy.IsAbsoluteHttp(url))
+            if (url is not null && !Markdown.UrlPolicy.IsAbsoluteHttp(url))
             {
                 stderr.WriteLine($"briefings: --base-url must be an absolute http or https URL, not '{url}'");
                 return Cli.Usage;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Briefings.Checking;
 using Briefings.Rendering;
+using Briefings.Errors;
 using Briefings.Site;
 
 namespace Briefings.Cli;

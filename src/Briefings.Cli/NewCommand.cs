@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Briefings.Authoring;
+using Briefings.Errors;
 using Briefings.Model;
 using Briefings.Reading;
 
@@ -25,7 +26,7 @@ public static class NewCommand
             var dir = parse.GetValue(input)!;
             if (!Fields.IsValidId(newId))
             {
-                stderr.WriteLine($"briefings: '{Fields.Shorten(newId)}' is not a valid id: use lowercase letters, digits and single hyphens, at most {Fields.MaxIdLength} characters{Fields.IdHint(newId)}");
+                stderr.WriteLine($"briefings: '{Quoting.Shorten(newId)}' is not a valid id: use lowercase letters, digits and single hyphens, at most {Fields.MaxIdLength} characters{Fields.IdHint(newId)}");
                 return Cli.Usage;
             }
             if (NewFile.Existing(dir, newId) is { } existing)

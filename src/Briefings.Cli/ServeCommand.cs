@@ -23,7 +23,7 @@ public static class ServeCommand
             var text = parse.GetValue(port) ?? "";
             if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int number) || number is < 1 or > 65535)
             {
-                stderr.WriteLine($"briefings: --port must be a number from 1 to 65535, not '{Reading.Fields.Shorten(text)}'");
+                stderr.WriteLine($"briefings: --port must be a number from 1 to 65535, not '{Errors.Quoting.Shorten(text)}'");
                 return Cli.Usage;
             }
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Model;
 using Briefings.Publishing;
 using Briefings.Reading;

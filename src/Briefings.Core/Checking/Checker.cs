@@ -1,3 +1,4 @@
+using Briefings.Errors;
 using Briefings.Model;
 using Briefings.Reading;
 
@@ -117,7 +118,7 @@ public static class Checker
             }
             var candidates = index.ById.Values.Where(d => kinds.Contains(d.Kind)).Select(d => d.Id);
             diagnostics.Error(doc.Path, r.At, DiagnosticCode.UnknownId,
-                $"unknown {role} '{Fields.Shorten(r.Id)}'{Suggestions.Hint(r.Id, candidates)}");
+                $"unknown {role} '{Quoting.Shorten(r.Id)}'{Suggestions.Hint(r.Id, candidates)}");
         }
 
         public void Sources(IEnumerable<Ref> refs)
@@ -127,7 +128,7 @@ public static class Checker
                 _cited.Add(r.Id);
                 if (!doc.Sources.Any(s => s.Id == r.Id))
                     diagnostics.Error(doc.Path, r.At, DiagnosticCode.UnknownSource,
-                        $"source '{Fields.Shorten(r.Id)}' is not listed in this file's sources{Suggestions.Hint(r.Id, doc.Sources.Select(s => s.Id))}");
+                        $"source '{Quoting.Shorten(r.Id)}' is not listed in this file's sources{Suggestions.Hint(r.Id, doc.Sources.Select(s => s.Id))}");
             }
         }
 

@@ -88,7 +88,7 @@ public static class BodyMarkdown
             else if (node is CitationInline c) citations.AddRange(c.SourceIds.Select(id => new Ref(id, at)));
             else if (UnsafeUrl(node) is { } url) urls.Add((url, node.Line, node.Column));
             else if (RawHtml(node) is { } raw)
-                foreach (var what in Rendering.HtmlSafety.Removals(raw)) html.Add((what, node.Line, node.Column));
+                foreach (var what in HtmlSafety.Removals(raw)) html.Add((what, node.Line, node.Column));
         }
         return new Inspection(new BodyReferences(mentions, citations), urls, html);
     }

@@ -30,7 +30,7 @@ public abstract record Document
     {
         get;
         // The URL is made here, once: pages ask for it thousands of times.
-        init { field = value; Url = $"/{Kind.Folder()}/{value}/"; }
+        init { field = value; Url = SiteUrls.PageOf(Kind, value); }
     }
     /// <summary>Path as shown in diagnostics: relative to the working directory, '/' separated.</summary>
     public required string Path { get; init; }

@@ -116,7 +116,7 @@ public static class ArchiveData
             }
             w.WriteEndArray();
             w.WriteStartArray("sources");
-            foreach (var (doc, s) in AllSources(archive))
+            foreach (var (doc, s) in archive.AllSources())
             {
                 Source(w, site, doc, s);
                 FlushSometimes(w);
@@ -132,14 +132,6 @@ public static class ArchiveData
     {
         if (w.BytesPending > 64 * 1024) w.Flush();
     }
-
-    /// <summary>Every source of every document, documents in archive order (kind, then id), sources as listed.</summary>
-    public static IEnumerable<(Document Document, Source Source)> AllSources(Archive archive) =>
-        archive.Documents.SelectMany(d => d.Sources.Select(s => (d, s)));
-
-    /// <summary>Every id a briefing mentions with [[id]], in its body or in an event summary, in order of first mention.</summary>
-    public static IReadOnlyList<string> MentionsOf(Briefing b) =>
-        b.BodyRefs.Mentions.Concat(b.Events.SelectMany(e => e.SummaryRefs.Mentions)).Select(r => r.Id).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>For each briefing, the entities whose pages list it: the inverse of <see cref="ArchiveIndex.BriefingsOf"/>.</summary>
     public static Dictionary<string, List<string>> Involvement(ArchiveIndex index)
@@ -165,7 +157,7 @@ public static class ArchiveData
         Ids(w, "agreements", b.Agreements);
         Strings(w, "tags", b.Tags);
         Strings(w, "authors", b.Authors);
-        Strings(w, "mentions", MentionsOf(b));
+        Strings(w, "mentions", b.MentionsOf());
         Strings(w, "involves", involves[b.Id]);
         w.WriteNumber("event_count", b.Events.Count);
         Strings(w, "sources", b.Sources.Select(s => s.Id).ToList());
@@ -235,7 +227,7 @@ public static class ArchiveData
     }
 
     /// <summary>Where a source is listed on its document's page.</summary>
-    public static string SourcePermalink(Document doc, Source s) => $"{doc.Url}#{DocumentLinks.SourceAnchorOf(s.Id)}";
+    public static string SourcePermalink(Document doc, Source s) => SiteUrls.At(doc.Url, SiteUrls.SourceAnchor(s.Id));
 
     private static void Array<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<T> write)
     {

@@ -10,11 +10,9 @@ namespace Briefings.Publishing;
 /// exact version used. docs/data.md describes the files.</summary>
 public static class DataFiles
 {
-    /// <summary>The folder of the data files, as a site path.</summary>
-    public const string Folder = "/data/";
-    public const string ArchivePath = "/data/archive.json";
-    public const string SchemaPath = "/data/archive.schema.json";
-    public const string IndexPath = "/data/index.json";
+    public static readonly string ArchivePath = SiteUrls.Data("archive.json");
+    public static readonly string SchemaPath = SiteUrls.Data("archive.schema.json");
+    public static readonly string IndexPath = SiteUrls.Data("index.json");
 
     /// <summary>A data file: its site-relative path, media type, what it holds, and the code that writes it.</summary>
     private sealed record DataFile(string Path, string MediaType, string Description, Action<Stream> Write);
@@ -27,12 +25,12 @@ public static class DataFiles
         [
             new(ArchivePath, "application/json", "The whole archive: site, briefings, countries, institutions, people, agreements, events and sources.", s => ArchiveData.Write(index, s)),
             new(SchemaPath, "application/schema+json", "JSON Schema (draft 2020-12) of archive.json.", WriteSchema),
-            new("/data/briefings.csv", "text/csv", "One row per briefing.", Text(w => Briefings(index, w))),
-            new("/data/events.csv", "text/csv", "One row per event, oldest first.", Text(w => Events(index, w))),
-            new("/data/entities.csv", "text/csv", "One row per country, institution, person and agreement.", Text(w => Entities(index, w))),
-            new("/data/positions.csv", "text/csv", "One row per position a person held.", Text(w => Positions(index, w))),
-            new("/data/agreements.csv", "text/csv", "One row per agreement.", Text(w => Agreements(index, w))),
-            new("/data/sources.csv", "text/csv", "One row per source of every briefing and entity.", Text(w => Sources(index, w))),
+            new(SiteUrls.Data("briefings.csv"), "text/csv", "One row per briefing.", Text(w => Briefings(index, w))),
+            new(SiteUrls.Data("events.csv"), "text/csv", "One row per event, oldest first.", Text(w => Events(index, w))),
+            new(SiteUrls.Data("entities.csv"), "text/csv", "One row per country, institution, person and agreement.", Text(w => Entities(index, w))),
+            new(SiteUrls.Data("positions.csv"), "text/csv", "One row per position a person held.", Text(w => Positions(index, w))),
+            new(SiteUrls.Data("agreements.csv"), "text/csv", "One row per agreement.", Text(w => Agreements(index, w))),
+            new(SiteUrls.Data("sources.csv"), "text/csv", "One row per source of every briefing and entity.", Text(w => Sources(index, w))),
         ];
         // Side by side: archive.json alone takes a third of a second at 10,000 briefings.
         var written = new (DataFile File, long Bytes, string Sha256)[files.Length];
@@ -65,7 +63,7 @@ public static class DataFiles
         using (var w = new Utf8JsonWriter(stream, ArchiveData.WriterOptions))
         {
             w.WriteStartObject();
-            w.WriteString("site", site.Absolute("/"));
+            w.WriteString("site", site.Absolute(SiteUrls.Home));
             w.WriteNumber("format_version", ArchiveData.FormatVersion);
             w.WriteStartArray("files");
             foreach (var (f, bytes, sha256) in files)
@@ -153,7 +151,7 @@ public static class DataFiles
     {
         var site = index.Archive.Site;
         var csv = new Csv(text, "document_kind", "document", "id", "permalink", "url", "title", "publisher", "published", "author", "language", "accessed", "archive_url", "kind");
-        foreach (var (doc, s) in ArchiveData.AllSources(index.Archive))
+        foreach (var (doc, s) in index.Archive.AllSources())
             csv.Row(doc.Kind.Noun(), doc.Id, s.Id, site.Absolute(ArchiveData.SourcePermalink(doc, s)), s.Url, s.Title, s.Publisher,
                 Date(s.Published), s.Author, s.Language, Date(s.Accessed), s.ArchiveUrl, s.Kind);
     }

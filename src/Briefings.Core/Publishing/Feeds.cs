@@ -2,6 +2,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Briefings.Model;
+using Briefings.Rendering;
 using Briefings.Resolving;
 
 namespace Briefings.Publishing;
@@ -20,7 +21,7 @@ public static class Feeds
         // An empty feed still needs an <updated>; the archive's newest date keeps it fixed for fixed input. Worked
         // out once: many entities of a large archive have no briefing yet.
         var archiveUpdated = ContentDates.Newest(index.Briefings) ?? new PartialDate(1970, 1, 1);
-        yield return ("/feed.xml", () => Atom(site, "/feed.xml", "/", site.Title, site.Description, index.Briefings.Take(Latest).ToList(), archiveUpdated));
+        yield return (SiteUrls.Feed, () => Atom(site, SiteUrls.Feed, SiteUrls.Home, site.Title, site.Description, index.Briefings.Take(Latest).ToList(), archiveUpdated));
         foreach (var e in index.Archive.Documents.OfType<Entity>())
             yield return (SiteUrls.FeedOf(e), () => Atom(site, SiteUrls.FeedOf(e), e.Url, $"{e.DisplayName} · {site.Title}",
                 $"The latest briefings that involve or mention {e.DisplayName}.", index.BriefingsOf(e.Id).Take(Latest).ToList(), archiveUpdated));
@@ -39,7 +40,7 @@ public static class Feeds
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(site.Absolute(path)), "application/atom+xml"));
         feed.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(site.Absolute(pageUrl)), "text/html"));
         // Atom requires an author on the feed or on every entry; the site answers for the briefings it publishes.
-        feed.Authors.Add(new SyndicationPerson { Name = XmlSafe(site.Title), Uri = site.Absolute("/") });
+        feed.Authors.Add(new SyndicationPerson { Name = XmlSafe(site.Title), Uri = site.Absolute(SiteUrls.Home) });
         feed.Items = briefings.Select(b => Entry(site, b)).ToList();
         return Serialize(feed);
     }

@@ -1,4 +1,6 @@
 using System.Text;
+using Briefings.Model;
+using Briefings.Rendering;
 using Briefings.Resolving;
 using Briefings.Writing;
 
@@ -30,17 +32,14 @@ public static class Publisher
         var moved = redirects.Select(r => r.From).ToHashSet(StringComparer.Ordinal);
         var utf8 = new UTF8Encoding(false);
         // The pages at former ids are not pages to index, nor is the 404 page.
-        sink(SitemapFile, s => Sitemap.Write(index, pageUrls.Where(u => u.EndsWith('/') && !moved.Contains(u)), s));
-        sink(RobotsFile, s => s.Write(utf8.GetBytes(Sitemap.Robots(site))));
-        sink(Redirects.NetlifyFile, s => s.Write(utf8.GetBytes(Redirects.Netlify(redirects))));
+        sink(SiteUrls.Sitemap[1..], s => Sitemap.Write(index, pageUrls.Where(u => u.EndsWith('/') && !moved.Contains(u)), s));
+        sink(SiteUrls.Robots[1..], s => s.Write(utf8.GetBytes(Sitemap.Robots(site))));
+        sink(SiteUrls.NetlifyRedirects[1..], s => s.Write(utf8.GetBytes(Redirects.Netlify(redirects))));
         return 3 + DataFiles.Write(index, sink);
     }
 
-    private const string SitemapFile = "sitemap.xml";
-    private const string RobotsFile = "robots.txt";
-
     /// <summary>Whether a site path (<c>/data/archive.json</c>) is one of the files <see cref="WriteArchiveFiles"/> writes.</summary>
     public static bool IsArchiveFile(string sitePath) =>
-        sitePath.StartsWith(DataFiles.Folder, StringComparison.Ordinal)
-        || sitePath.TrimStart('/') is SitemapFile or RobotsFile or Redirects.NetlifyFile;
+        sitePath.StartsWith(SiteUrls.DataFolder, StringComparison.Ordinal)
+        || "/" + sitePath.TrimStart('/') is SiteUrls.Sitemap or SiteUrls.Robots or SiteUrls.NetlifyRedirects;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using Briefings.Model;
+using Briefings.Rendering;
 using Briefings.Resolving;
 
 namespace Briefings.Publishing;
@@ -31,7 +32,7 @@ public static class Sitemap
         }
     }
 
-    public static string Robots(SiteSettings site) => $"User-agent: *\nAllow: /\n\nSitemap: {site.Absolute("/sitemap.xml")}\n";
+    public static string Robots(SiteSettings site) => $"User-agent: *\nAllow: /\n\nSitemap: {site.Absolute(SiteUrls.Sitemap)}\n";
 
     /// <summary>A page changes when one of the briefings it shows does: a briefing page with that briefing, an
     /// entity page with those that involve it, the lists with their newest. Other pages have no date to give.</summary>
@@ -44,9 +45,9 @@ public static class Sitemap
         }
         foreach (var b in index.Briefings) Add(b.Url, [b]);
         foreach (var e in index.Archive.Documents.OfType<Entity>()) Add(e.Url, index.BriefingsOf(e.Id));
-        foreach (var year in index.Briefings.GroupBy(b => b.Date.Year)) Add($"/briefings/{year.Key}/", year);
-        foreach (var (tag, briefings) in index.ByTag) Add($"/tags/{tag}/", briefings);
-        foreach (var url in new[] { "/", "/briefings/", "/timeline/" }) Add(url, index.Briefings);
+        foreach (var year in index.Briefings.GroupBy(b => b.Date.Year)) Add(SiteUrls.Year(year.Key), year);
+        foreach (var (tag, briefings) in index.ByTag) Add(SiteUrls.Tag(tag), briefings);
+        foreach (var url in new[] { SiteUrls.Home, SiteUrls.ListOf(DocumentKind.Briefing), SiteUrls.Timeline }) Add(url, index.Briefings);
         return dates;
     }
 }

@@ -1,5 +1,5 @@
 using System.IO.Enumeration;
-using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Model;
 
 namespace Briefings.Reading;
@@ -55,7 +55,7 @@ public static class ArchiveReader
             if (!Fields.IsValidId(id))
             {
                 diagnostics.Error(shown, Position.Start, DiagnosticCode.BadId,
-                    $"file name '{Fields.Shorten(id)}' is not a valid id: use lowercase letters, digits and single hyphens, at most {Fields.MaxIdLength} characters{Fields.IdHint(id)}");
+                    $"file name '{Quoting.Shorten(id)}' is not a valid id: use lowercase letters, digits and single hyphens, at most {Fields.MaxIdLength} characters{Fields.IdHint(id)}");
                 return;
             }
             var file = Reading(full, shown, diagnostics, () => ContentFile.Read(full, shown, diagnostics));

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text;
-using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Model;
 
 namespace Briefings.Reading;

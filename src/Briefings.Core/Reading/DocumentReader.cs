@@ -1,4 +1,4 @@
-using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Markdown;
 using Briefings.Model;
 
@@ -71,7 +71,7 @@ public static class DocumentReader
         refusal.Problem == BodyLimits.Problem.TooDeep ? DiagnosticCode.TooDeepMarkdown : DiagnosticCode.TooLargeBody;
 
     private static string UrlRemoved(string url) =>
-        $"link to '{Fields.Shorten(url)}' removed: links must be absolute http(s) URLs or site paths";
+        $"link to '{Quoting.Shorten(url)}' removed: links must be absolute http(s) URLs or site paths";
 
     private static string RefusalMessage(string what, BodyLimits.Refusal refusal) => $"{what} has {refusal.Message}; simplify it";
 

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
-using Briefings.Checking;
+using Briefings.Errors;
+using Briefings.Markdown;
 using Briefings.Model;
+using static Briefings.Errors.Quoting;
 
 namespace Briefings.Reading;
 
@@ -221,37 +223,4 @@ public sealed partial class Fields(YamlMap map, string path, DiagnosticBag diagn
         YamlMap => "a mapping",
         _ => "a text",
     };
-
-    /// <summary>Keeps a quoted bad value short in a message.</summary>
-    /// <remarks>Line breaks and other control characters are escaped, so a message stays on its one line.</remarks>
-    public static string Shorten(string s)
-    {
-        bool cut = s.Length > 60;
-        var t = OneLine(cut ? s[..60] : s);
-        if (!cut && t.Length <= 60) return t;
-        int n = Math.Min(57, t.Length);
-        if (n > 0 && char.IsHighSurrogate(t[n - 1])) n--;
-        return t[..n] + "...";
-    }
-
-    /// <summary>The text with line breaks, control characters and bidirectional controls written as escapes
-    /// (\n, \r, \t, \u0000, \u202E): a message stays one line, and reads in the order it is written. U+FFFD, which
-    /// stands for bytes that are not UTF-8 (in a file name, say), is written as \uFFFD too, so it is seen.</summary>
-    public static string OneLine(string s)
-    {
-        static bool Escaped(char c) => char.IsControl(c)
-            || c is '\u2028' or '\u2029' or '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\uFFFD';
-        if (!s.Any(Escaped)) return s;
-        var sb = new System.Text.StringBuilder(s.Length + 8);
-        foreach (char c in s)
-            sb.Append(c switch
-            {
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when Escaped(c) => $"\\u{(int)c:X4}",
-                _ => c.ToString(),
-            });
-        return sb.ToString();
-    }
 }

@@ -20,7 +20,7 @@ internal static class YamlHints
         int start = ValueStart(line);
         if (start < 0 || at.Column - 1 < start) return null;
         var value = line[start..].TrimEnd();
-        var quoted = $"write it in quotes: \"{Fields.Shorten(value.Replace("\\", "\\\\").Replace("\"", "\\\""))}\"";
+        var quoted = $"write it in quotes: \"{Errors.Quoting.Shorten(value.Replace("\\", "\\\\").Replace("\"", "\\\""))}\"";
         Mark Column(int index) => new(at.Index, at.Line, index + 1);
         if (value.StartsWith("[[", StringComparison.Ordinal))
             return new Hint(Column(start), $"quote this value: unquoted, '[[' starts a YAML list; {quoted}");

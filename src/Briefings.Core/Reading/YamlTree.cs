@@ -1,4 +1,4 @@
-using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Tokens;
@@ -72,7 +72,7 @@ public static class YamlTree
             // mapping it breaks), and its words name its own states: the common mistakes are said in ours, at the cause.
             var (at, message) = YamlHints.Explain(yaml, e.Start, e.Message) is { } hint
                 ? (state.ToPosition(hint.At), hint.Message)
-                : (state.ToPosition(e.Start), Fields.OneLine(Clean(e.Message)));
+                : (state.ToPosition(e.Start), Quoting.OneLine(Clean(e.Message)));
             diagnostics.Error(path, at, DiagnosticCode.YamlSyntax, $"malformed YAML: {message}");
             return null;
         }
@@ -137,7 +137,7 @@ public static class YamlTree
             if (_last is not YamlDotNet.Core.Tokens.Scalar { Style: ScalarStyle.Plain } value || _beforeLast is not (Value or BlockEntry)
                 || value.End.Line != comment.Start.Line) return;
             diagnostics.Warning(path, ToPosition(comment.Start), DiagnosticCode.CommentInValue,
-                $"' #' starts a comment, so this value is read as '{Fields.Shorten(value.Value)}' without '#{Fields.Shorten(comment.Value.TrimEnd())}'; " +
+                $"' #' starts a comment, so this value is read as '{Errors.Quoting.Shorten(value.Value)}' without '#{Errors.Quoting.Shorten(comment.Value.TrimEnd())}'; " +
                 "if the '#' belongs to the value, write the whole value in quotes");
         }
 
@@ -163,7 +163,7 @@ public static class YamlTree
 
         private static string Describe(Token t) => t switch
         {
-            YamlDotNet.Core.Tokens.Scalar s => $"'{Fields.Shorten(s.Value)}'",
+            YamlDotNet.Core.Tokens.Scalar s => $"'{Quoting.Shorten(s.Value)}'",
             BlockEntry => "'-'",
             Key => "a key",
             Value => "':'",

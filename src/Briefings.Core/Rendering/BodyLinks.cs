@@ -18,9 +18,7 @@ public sealed class DocumentLinks(Document doc, ArchiveIndex index, bool elsewhe
 
     public int? Citation(string sourceId) => _numbers.TryGetValue(sourceId, out var n) ? n : null;
 
-    public string SourceHref(string sourceId) => (elsewhere ? doc.Url : "") + "#" + SourceAnchorOf(sourceId);
+    public string SourceHref(string sourceId) => SiteUrls.At(elsewhere ? doc.Url : "", SiteUrls.SourceAnchor(sourceId));
 
     public bool AnchorsCitations => !elsewhere;
-
-    public static string SourceAnchorOf(string sourceId) => $"source-{sourceId}";
 }

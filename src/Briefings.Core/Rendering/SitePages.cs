@@ -1,5 +1,5 @@
+using Briefings.Errors;
 using Briefings.Model;
-using Briefings.Publishing;
 using Briefings.Resolving;
 
 namespace Briefings.Rendering;
@@ -21,28 +21,28 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
 
     public IEnumerable<PageSpec> All()
     {
-        yield return new("/", "home", Home);
-        yield return new("/briefings/", "briefings", () => BriefingList("Briefings", index.Briefings, null));
+        yield return new(SiteUrls.Home, "home", Home);
+        yield return new(SiteUrls.ListOf(DocumentKind.Briefing), "briefings", () => BriefingList("Briefings", index.Briefings, null));
         foreach (var year in Years())
-            yield return new($"/briefings/{year.Year}/", "briefings",
+            yield return new(SiteUrls.Year(year.Year), "briefings",
                 () => BriefingList($"Briefings of {year.Year}", index.Briefings.Where(b => b.Date.Year == year.Year), year.Year));
         foreach (var b in index.Briefings) yield return new(b.Url, "briefing", () => Briefing(b));
-        yield return new("/countries/", "countries", Countries);
+        yield return new(SiteUrls.ListOf(DocumentKind.Country), "countries", Countries);
         foreach (var c in Archive.Countries) yield return new(c.Url, "country", () => Country(c));
-        yield return new("/institutions/", "institutions", Institutions);
+        yield return new(SiteUrls.ListOf(DocumentKind.Institution), "institutions", Institutions);
         foreach (var i in Archive.Institutions) yield return new(i.Url, "institution", () => Institution(i));
-        yield return new("/people/", "people", People);
+        yield return new(SiteUrls.ListOf(DocumentKind.Person), "people", People);
         foreach (var p in Archive.People) yield return new(p.Url, "person", () => Person(p));
-        yield return new("/agreements/", "agreements", Agreements);
+        yield return new(SiteUrls.ListOf(DocumentKind.Agreement), "agreements", Agreements);
         foreach (var a in Archive.Agreements) yield return new(a.Url, "agreement", () => Agreement(a));
-        yield return new("/timeline/", "timeline", Timeline);
-        yield return new("/tags/", "tags", Tags);
+        yield return new(SiteUrls.Timeline, "timeline", Timeline);
+        yield return new(SiteUrls.Tags, "tags", Tags);
         foreach (var (tag, briefings) in index.ByTag)
-            yield return new($"/tags/{tag}/", "tag", () => Tag(tag, briefings));
-        yield return new("/sources/", "sources", Sources);
+            yield return new(SiteUrls.Tag(tag), "tag", () => Tag(tag, briefings));
+        yield return new(SiteUrls.Sources, "sources", Sources);
         foreach (var r in Redirects.Of(Archive)) yield return new(r.From, "redirect", () => Redirect(r));
-        yield return new("/search/", "search", () => Page("Search", "Search the briefings, people, institutions, countries and agreements.", "/search/", "search"));
-        yield return new("/404.html", "404", () => Page("Page not found", "There is no page at this address.", "/404.html", "error"));
+        yield return new(SiteUrls.Search, "search", () => Page("Search", "Search the briefings, people, institutions, countries and agreements.", SiteUrls.Search, "search"));
+        yield return new(SiteUrls.NotFound, "404", () => Page("Page not found", "There is no page at this address.", SiteUrls.NotFound, "error"));
     }
 
     private Dictionary<string, object?> Page(string title, string description, string url, string kind) => new()
@@ -50,7 +50,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         ["title"] = title,
         ["description"] = description,
         ["url"] = url,
-        ["canonical"] = Archive.Site.BaseUrl + url,
+        ["canonical"] = Archive.Site.Absolute(url),
         ["kind"] = kind,
         ["preview"] = _previews.ForPage(kind, title, description, url),
     };
@@ -61,7 +61,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         page["id"] = d.Id;
         page["body"] = views.BodyHtml(d);
         page["sources"] = views.Sources(d);
-        page["cite"] = new CiteView(Archive.Site.BaseUrl + d.Url, d.DisplayName, Archive.Site.Title, date, null);
+        page["cite"] = new CiteView(Archive.Site.Absolute(d.Url), d.DisplayName, Archive.Site.Title, date, null);
         page["former_ids"] = d.FormerIds.Select(r => r.Id).ToList();
         page["preview"] = _previews.For(d, description);
         return page;
@@ -77,13 +77,13 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         page["events"] = views.Events(index.EventsOf(e.Id));
         page["agreements"] = views.Items(index.AgreementsOf(e.Id).Where(a => a.Id != e.Id));
         page["companions"] = index.CompanionsOf(e.Id).Select(c => views.Link(c.Entity, Wording.Count(c.Count, "briefing"))).ToList();
-        page["feed"] = $"{e.Url}feed.xml";
+        page["feed"] = SiteUrls.FeedOf(e);
         return page;
     }
 
     private Dictionary<string, object?> Home()
     {
-        var page = Page(Archive.Site.Title, Archive.Site.Description, "/", "home");
+        var page = Page(Archive.Site.Title, Archive.Site.Description, SiteUrls.Home, "home");
         page["latest"] = views.Items(index.Briefings.Take(HomeBriefings));
         page["counts"] = new Dictionary<string, object?>
         {
@@ -100,12 +100,12 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
     }
 
     public IReadOnlyList<YearView> Years() => index.Briefings.GroupBy(b => b.Date.Year).OrderByDescending(g => g.Key)
-        .Select(g => new YearView(g.Key, $"/briefings/{g.Key}/", g.Count())).ToList();
+        .Select(g => new YearView(g.Key, SiteUrls.Year(g.Key), g.Count())).ToList();
 
     private Dictionary<string, object?> BriefingList(string title, IEnumerable<Briefing> briefings, int? year)
     {
         var items = views.Items(briefings);
-        var page = Page(title, $"{Wording.Count(items.Count, "briefing")}, newest first.", year is null ? "/briefings/" : $"/briefings/{year}/", "briefings");
+        var page = Page(title, $"{Wording.Count(items.Count, "briefing")}, newest first.", year is null ? SiteUrls.ListOf(DocumentKind.Briefing) : SiteUrls.Year(year.Value), "briefings");
         page["items"] = items;
         page["years"] = Years();
         page["year"] = year;
@@ -123,7 +123,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         page["actors"] = views.Links(b.Actors);
         page["agreements"] = views.Items(b.Agreements.Select(r => index.Find(r.Id)).OfType<Agreement>());
         page["events"] = views.Events(b.Events.Select(e => new EventEntry(b, e)));
-        page["tags"] = b.Tags.Select(t => new TagView(t, $"/tags/{t}/", index.ByTag[t].Count)).ToList();
+        page["tags"] = b.Tags.Select(t => new TagView(t, SiteUrls.Tag(t), index.ByTag[t].Count)).ToList();
         page["authors"] = b.Authors;
         return page;
     }
@@ -170,7 +170,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
 
     private Dictionary<string, object?> Countries()
     {
-        var page = Page("Countries", "Every country in the archive.", "/countries/", "index");
+        var page = Page("Countries", "Every country in the archive.", SiteUrls.ListOf(DocumentKind.Country), "index");
         page["items"] = Archive.Countries.OrderBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => views.Link(c, Wording.Count(index.BriefingsOf(c.Id).Count, "briefing"))).ToList();
         return page;
@@ -178,7 +178,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
 
     private Dictionary<string, object?> Institutions()
     {
-        var page = Page("Institutions", "Every institution in the archive, grouped by country.", "/institutions/", "index");
+        var page = Page("Institutions", "Every institution in the archive, grouped by country.", SiteUrls.ListOf(DocumentKind.Institution), "index");
         page["groups"] = Archive.Institutions.GroupBy(i => i.Country.Id)
             .Select(g => (Country: index.Find(g.Key), Items: g))
             .OrderBy(g => g.Country?.DisplayName ?? g.Items.Key, StringComparer.Ordinal)
@@ -190,21 +190,21 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
 
     private Dictionary<string, object?> People()
     {
-        var page = Page("People", "Every person in the archive.", "/people/", "index");
+        var page = Page("People", "Every person in the archive.", SiteUrls.ListOf(DocumentKind.Person), "index");
         page["items"] = Archive.People.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => views.Link(p, CurrentTitle(p))).ToList();
         return page;
     }
 
     private Dictionary<string, object?> Agreements()
     {
-        var page = Page("Agreements", "Every agreement in the archive, most recently signed first.", "/agreements/", "index");
+        var page = Page("Agreements", "Every agreement in the archive, most recently signed first.", SiteUrls.ListOf(DocumentKind.Agreement), "index");
         page["items"] = views.Items(Archive.Agreements.OrderByDescending(a => a.Signed).ThenBy(a => a.Id, StringComparer.Ordinal));
         return page;
     }
 
     private Dictionary<string, object?> Timeline()
     {
-        var page = Page("Timeline", "Every event in the archive, by date.", "/timeline/", "timeline");
+        var page = Page("Timeline", "Every event in the archive, by date.", SiteUrls.Timeline, "timeline");
         page["groups"] = index.Events.GroupBy(e => e.Event.Date.Year)
             .Select(g => new Dictionary<string, object?> { ["year"] = g.Key, ["events"] = views.Events(g) }).ToList();
         return page;
@@ -212,14 +212,14 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
 
     private Dictionary<string, object?> Tags()
     {
-        var page = Page("Tags", "Every tag, with its briefings.", "/tags/", "index");
-        page["items"] = index.ByTag.Select(t => new TagView(t.Key, $"/tags/{t.Key}/", t.Value.Count)).ToList();
+        var page = Page("Tags", "Every tag, with its briefings.", SiteUrls.Tags, "index");
+        page["items"] = index.ByTag.Select(t => new TagView(t.Key, SiteUrls.Tag(t.Key), t.Value.Count)).ToList();
         return page;
     }
 
     private Dictionary<string, object?> Tag(string tag, IReadOnlyList<Briefing> briefings)
     {
-        var page = Page($"Tagged {tag}", $"{Wording.Count(briefings.Count, "briefing")} tagged {tag}.", $"/tags/{tag}/", "tag");
+        var page = Page($"Tagged {tag}", $"{Wording.Count(briefings.Count, "briefing")} tagged {tag}.", SiteUrls.Tag(tag), "tag");
         page["tag"] = tag;
         page["items"] = views.Items(briefings);
         return page;
@@ -227,7 +227,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
 
     private Dictionary<string, object?> Sources()
     {
-        var page = Page("Sources", "Every publisher the archive cites, with the briefings and entities that cite it.", "/sources/", "index");
+        var page = Page("Sources", "Every publisher the archive cites, with the briefings and entities that cite it.", SiteUrls.Sources, "index");
         page["groups"] = SourceCatalog.Groups(index);
         return page;
     }
@@ -235,8 +235,8 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
     /// <summary>The page left at the URL of a former id: it sends readers and crawlers on to the current one.</summary>
     private Dictionary<string, object?> Redirect(Redirect r)
     {
-        var page = Page(r.Target.DisplayName, $"This page has moved to {Archive.Site.BaseUrl + r.To}.", r.From, "redirect");
-        page["canonical"] = Archive.Site.BaseUrl + r.To;
+        var page = Page(r.Target.DisplayName, $"This page has moved to {Archive.Site.Absolute(r.To)}.", r.From, "redirect");
+        page["canonical"] = Archive.Site.Absolute(r.To);
         page["redirect"] = r.To;
         page["preview"] = null;
         return page;

@@ -59,7 +59,7 @@ public sealed partial class Theme
             at = new Position(int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value));
             reason = reason.Remove(m.Index, m.Length);
         }
-        reason = Reading.Fields.OneLine(reason);
+        reason = Errors.Quoting.OneLine(reason);
         return new ThemeException(file, at, reason, $"{Reading.ArchiveReader.Display(file)}:{at.Line}:{at.Column}: {reason}");
     }
 
@@ -82,7 +82,7 @@ public sealed partial class Theme
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             problem = new Checking.Diagnostic(Reading.ArchiveReader.Display(Path.GetFullPath(directory)), Position.Start, Checking.Severity.Error,
-                Checking.DiagnosticCode.ThemeError.Code, $"the theme cannot be read: {Reading.Fields.OneLine(e.Message)}");
+                Errors.DiagnosticCode.ThemeError.Code, $"the theme cannot be read: {Errors.Quoting.OneLine(e.Message)}");
         }
         return null;
     }
@@ -138,5 +138,5 @@ public sealed class ThemeException(string file, Position at, string reason, stri
 
     /// <summary>The problem as a line of <c>check</c>, with the file shown as <paramref name="shown"/>.</summary>
     public Checking.Diagnostic ToDiagnostic(string shown) =>
-        new(shown, At, Checking.Severity.Error, Checking.DiagnosticCode.ThemeError.Code, Reason);
+        new(shown, At, Checking.Severity.Error, Errors.DiagnosticCode.ThemeError.Code, Reason);
 }

@@ -32,7 +32,7 @@ public sealed class ViewFactory(ArchiveIndex index)
     /// <summary>The sources a fact cites, numbered as in its document's source list, linked to that list.</summary>
     public IReadOnlyList<SourceRefView> SourceRefs(Document doc, IEnumerable<Ref> ids) =>
         ids.Select(r => (Ref: r, Index: IndexOf(doc, r.Id))).Where(x => x.Index >= 0)
-            .Select(x => new SourceRefView(x.Index + 1, $"{doc.Url}#{DocumentLinks.SourceAnchorOf(x.Ref.Id)}", doc.Sources[x.Index].Publisher))
+            .Select(x => new SourceRefView(x.Index + 1, SiteUrls.At(doc.Url, SiteUrls.SourceAnchor(x.Ref.Id)), doc.Sources[x.Index].Publisher))
             .ToList();
 
     private static int IndexOf(Document doc, string sourceId)
@@ -44,9 +44,9 @@ public sealed class ViewFactory(ArchiveIndex index)
     public IReadOnlyList<SourceView> Sources(Document doc)
     {
         var cited = doc.BodyRefs.Citations.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        return doc.Sources.Select((s, i) => new SourceView(i + 1, DocumentLinks.SourceAnchorOf(s.Id), s.Url, s.Title, s.Publisher,
+        return doc.Sources.Select((s, i) => new SourceView(i + 1, SiteUrls.SourceAnchor(s.Id), s.Url, s.Title, s.Publisher,
             DateView.Of(s.Published), s.Author, s.Language, DateView.Of(s.Accessed), s.ArchiveUrl, s.Kind,
-            cited.Contains(s.Id) ? Markdown.Citations.CitationHtmlRenderer.BackAnchor(s.Id) : null)).ToList();
+            cited.Contains(s.Id) ? SiteUrls.CitationAnchor(s.Id) : null)).ToList();
     }
 
     public EventView Event(EventEntry e) => new(

@@ -7,14 +7,14 @@ public sealed record EventEntry(Briefing Briefing, Event Event)
 {
     /// <summary>The stable anchor of the event on its briefing page.</summary>
     public string Anchor => $"event-{Event.Index + 1}";
-    public string Url => $"{Briefing.Url}#{Anchor}";
+    public string Url => SiteUrls.At(Briefing.Url, Anchor);
 }
 
 /// <summary>A position held, with the person who held it.</summary>
 public sealed record PostEntry(Person Person, Post Post)
 {
     public string Anchor => $"position-{Post.Index + 1}";
-    public string Url => $"{Person.Url}#{Anchor}";
+    public string Url => SiteUrls.At(Person.Url, Anchor);
 }
 
 /// <summary>An entity appearing in the same briefings as another, and how often.</summary>

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
-using Briefings.Checking;
+using Briefings.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -110,7 +110,7 @@ public sealed class DevServer : IAsyncDisposable
             {
                 throw new PortUnavailableException(port, e.InnerException is AddressInUseException
                     ? $"port {port} on 127.0.0.1 is in use; stop what uses it, or pass another --port"
-                    : $"cannot serve on port {port}: {Reading.Fields.OneLine(e.InnerException?.Message ?? e.Message)}");
+                    : $"cannot serve on port {port}: {Errors.Quoting.OneLine(e.InnerException?.Message ?? e.Message)}");
             }
             var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             server.Url = new Uri(address.TrimEnd('/') + "/");
@@ -151,7 +151,7 @@ public sealed class DevServer : IAsyncDisposable
     /// <summary>Says that a build or rebuild failed, in the terminal and over the page, without a stack trace.</summary>
     private void Failed(Exception e)
     {
-        var message = $"briefings: build failed: {Reading.Fields.OneLine(e.Message)}";
+        var message = $"briefings: build failed: {Errors.Quoting.OneLine(e.Message)}";
         _log.WriteLine(message);
         _errors = [.. _site?.Problems.Select(Shown) ?? [], Scrub(message)];
     }

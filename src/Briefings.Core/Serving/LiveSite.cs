@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Publishing;
 using Briefings.Rendering;
 using Briefings.Resolving;

@@ -1,5 +1,6 @@
 using Briefings.Model;
 using Briefings.Publishing;
+using Briefings.Rendering;
 using Briefings.Resolving;
 
 namespace Briefings.Serving;
@@ -105,10 +106,10 @@ public sealed class SiteGraph
     private static IEnumerable<(string Url, Action<Shown> Add)> Pages(ArchiveIndex index)
     {
         var archive = index.Archive;
-        yield return ("/", s => s.Add(Keys.AnyFacet));
-        yield return ("/briefings/", s => { s.Add(Keys.Years); foreach (var b in index.Briefings) s.Item(b); });
+        yield return (SiteUrls.Home, s => s.Add(Keys.AnyFacet));
+        yield return (SiteUrls.ListOf(DocumentKind.Briefing), s => { s.Add(Keys.Years); foreach (var b in index.Briefings) s.Item(b); });
         foreach (var year in index.Briefings.GroupBy(b => b.Date.Year))
-            yield return ($"/briefings/{year.Key}/", s => { s.Add(Keys.Years); foreach (var b in year) s.Item(b); });
+            yield return (SiteUrls.Year(year.Key), s => { s.Add(Keys.Years); foreach (var b in year) s.Item(b); });
         foreach (var b in index.Briefings)
             yield return (b.Url, s => Briefing(s, b));
         foreach (var e in archive.Documents.OfType<Entity>())
@@ -124,14 +125,14 @@ public sealed class SiteGraph
         }
         foreach (var r in Redirects.Of(archive))
             yield return (r.From, s => s.Doc(r.Target.Id));
-        foreach (var list in new[] { "/countries/", "/institutions/", "/people/", "/agreements/", "/tags/", "/sources/" })
+        foreach (var list in new[] { SiteUrls.ListOf(DocumentKind.Country), SiteUrls.ListOf(DocumentKind.Institution), SiteUrls.ListOf(DocumentKind.Person), SiteUrls.ListOf(DocumentKind.Agreement), SiteUrls.Tags, SiteUrls.Sources })
             yield return (list, s => s.Add(Keys.AnyFacet));
-        yield return ("/timeline/", s => { foreach (var e in index.Events) s.Event(e); });
+        yield return (SiteUrls.Timeline, s => { foreach (var e in index.Events) s.Event(e); });
         foreach (var (tag, briefings) in index.ByTag)
-            yield return ($"/tags/{tag}/", s => { s.Add(Keys.Tag(tag)); foreach (var b in briefings) s.Item(b); });
-        yield return ("/search/", _ => { });
-        yield return ("/404.html", _ => { });
-        yield return ("/feed.xml", s => { foreach (var b in index.Briefings.Take(Feeds.Latest)) { s.Add(Keys.Whole(b.Id)); s.Item(b); } });
+            yield return (SiteUrls.Tag(tag), s => { s.Add(Keys.Tag(tag)); foreach (var b in briefings) s.Item(b); });
+        yield return (SiteUrls.Search, _ => { });
+        yield return (SiteUrls.NotFound, _ => { });
+        yield return (SiteUrls.Feed, s => { foreach (var b in index.Briefings.Take(Feeds.Latest)) { s.Add(Keys.Whole(b.Id)); s.Item(b); } });
     }
 
     private static void Briefing(Shown s, Briefing b)

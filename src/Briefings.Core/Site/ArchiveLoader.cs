@@ -1,4 +1,4 @@
-using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Model;
 
 namespace Briefings.Site;

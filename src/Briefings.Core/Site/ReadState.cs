@@ -1,4 +1,5 @@
 using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Model;
 using Briefings.Reading;
 

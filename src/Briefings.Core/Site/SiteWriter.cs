@@ -30,6 +30,7 @@ public static class SiteWriter
         ["description"] = site.Description,
         ["base_url"] = site.BaseUrl,
         ["language"] = site.Language,
+        ["urls"] = new Dictionary<string, object?>(SiteUrls.Navigation),
     };
 
     private static int CopyAssets(Theme theme, StagedOutput output)

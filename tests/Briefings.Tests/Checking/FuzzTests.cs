@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Site;
 using Briefings.Tests.Fixtures;
 using Xunit.Abstractions;

@@ -1,4 +1,4 @@
-using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Tests.Fixtures;
 using Briefings.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Reading;
 using Briefings.Tests.Support;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Briefings.Markdown;
 using Briefings.Reading;
 
 namespace Briefings.Tests.Security;

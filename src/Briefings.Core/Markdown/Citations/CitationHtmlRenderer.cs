@@ -1,3 +1,4 @@
+using Briefings.Model;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 
@@ -9,8 +10,6 @@ public sealed class CitationHtmlRenderer(IBodyLinks links) : HtmlObjectRenderer<
 {
     private readonly HashSet<string> _anchored = new(StringComparer.Ordinal);
 
-    public static string BackAnchor(string sourceId) => $"cite-{sourceId}";
-
     protected override void Write(HtmlRenderer renderer, CitationInline citation)
     {
         if (!renderer.EnableHtmlForInline) return;
@@ -19,7 +18,7 @@ public sealed class CitationHtmlRenderer(IBodyLinks links) : HtmlObjectRenderer<
         {
             if (links.Citation(id) is not { } n) continue;
             renderer.Write("<a href=\"").WriteEscapeUrl(links.SourceHref(id)).Write('"');
-            if (links.AnchorsCitations && _anchored.Add(id)) renderer.Write(" id=\"").Write(BackAnchor(id)).Write('"');
+            if (links.AnchorsCitations && _anchored.Add(id)) renderer.Write(" id=\"").Write(SiteUrls.CitationAnchor(id)).Write('"');
             renderer.Write(" aria-label=\"source ").Write(n.ToString(System.Globalization.CultureInfo.InvariantCulture)).Write("\">[")
                 .Write(n.ToString(System.Globalization.CultureInfo.InvariantCulture)).Write("]</a>");
         }

@@ -1,4 +1,4 @@
-namespace Briefings.Reading;
+namespace Briefings.Markdown;
 
 /// <summary>The one rule for every URL that reaches a page: absolute http(s), or a path inside the site.</summary>
 public static class UrlPolicy

@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
+using Briefings.Errors;
 using Ganss.Xss;
 
-namespace Briefings.Rendering;
+namespace Briefings.Markdown;
 
 /// <summary>The allow-list for HTML that contributors write inside Markdown. Anything outside it is removed.
 /// No script, no event handlers, no styles, no forms or frames, no ids or names (they could clobber the
@@ -42,7 +43,7 @@ public static partial class HtmlSafety
         // Relative URLs would resolve against the page; only site paths ('/x/') and fragments are kept.
         s.FilterUrl += (_, e) =>
         {
-            if (e.SanitizedUrl is { } u && !Reading.UrlPolicy.IsAllowedInBody(u)) e.SanitizedUrl = null;
+            if (e.SanitizedUrl is { } u && !UrlPolicy.IsAllowedInBody(u)) e.SanitizedUrl = null;
         };
         s.RemovingAttribute += (_, e) => e.Cancel = IsCitationAttribute(e.Tag, e.Attribute);
         return s;
@@ -76,7 +77,7 @@ public static partial class HtmlSafety
     private static bool MarkdigUrlsAllowed(string html)
     {
         foreach (Match m in MarkdigUrl().Matches(html))
-            if (!Reading.UrlPolicy.IsAllowedInBody(System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))) return false;
+            if (!UrlPolicy.IsAllowedInBody(System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))) return false;
         return true;
     }
 
@@ -117,5 +118,5 @@ public static partial class HtmlSafety
 
     /// <summary>Contributor text in a message, short and on one line: tag and attribute names may hold control
     /// characters, which must not reach a terminal or a CI log.</summary>
-    private static string Shorten(string text) => Reading.Fields.Shorten(text);
+    private static string Shorten(string text) => Quoting.Shorten(text);
 }

@@ -1,4 +1,4 @@
-namespace Briefings.Checking;
+namespace Briefings.Errors;
 
 /// <summary>"did you mean ...?": the nearest known word by edit distance, if it is near enough to be a typo.</summary>
 public static class Suggestions

@@ -1,7 +1,7 @@
 using Briefings.Model;
 using Briefings.Resolving;
 
-namespace Briefings.Publishing;
+namespace Briefings.Rendering;
 
 /// <summary>When each page last changed, taken from the content itself and never from the clock, so the same
 /// input always gives the same feeds, sitemap and previews.</summary>

@@ -1,4 +1,4 @@
-namespace Briefings.Checking;
+namespace Briefings.Errors;
 
 /// <summary>A stable code for a kind of problem. Codes never change meaning; docs/errors.md lists them.</summary>
 public sealed record DiagnosticCode(string Code, string Title)

@@ -1,4 +1,4 @@
-namespace Briefings;
+namespace Briefings.Errors;
 
 /// <summary>How a number of things is said, in messages and on pages alike: "1 error", "3 briefings".</summary>
 public static class Wording

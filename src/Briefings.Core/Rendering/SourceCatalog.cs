@@ -2,7 +2,7 @@ using System.Text;
 using Briefings.Model;
 using Briefings.Resolving;
 
-namespace Briefings.Publishing;
+namespace Briefings.Rendering;
 
 /// <summary>A page that cites a publisher, and how many of its sources come from it.</summary>
 public sealed record CitingView(string Url, string Name, string Kind, int Count);
@@ -20,7 +20,7 @@ public static class SourceCatalog
     public static IReadOnlyList<PublisherGroup> Groups(ArchiveIndex index)
     {
         // One publisher however its name is capitalised; the spelling shown is the first in ordinal order.
-        var byPublisher = ArchiveData.AllSources(index.Archive)
+        var byPublisher = index.Archive.AllSources()
             .GroupBy(x => x.Source.Publisher.Trim(), StringComparer.OrdinalIgnoreCase)
             .Select(g => (Name: g.Select(x => x.Source.Publisher.Trim()).Min(StringComparer.Ordinal)!, Items: g.ToList()))
             .OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Name, StringComparer.Ordinal)
@@ -30,12 +30,12 @@ public static class SourceCatalog
         {
             var citing = g.Items.GroupBy(x => x.Document).Select(d => (Doc: d.Key, Count: d.Count())).ToList();
             CitingView View((Document Doc, int Count) c) => new(c.Doc.Url, c.Doc.DisplayName, c.Doc.Kind.Noun(), c.Count);
-            return new PublisherView(g.Name, UniqueAnchor("publisher-" + Slug(g.Name), anchors), g.Items.Count,
+            return new PublisherView(g.Name, UniqueAnchor(SiteUrls.PublisherAnchor(Slug(g.Name)), anchors), g.Items.Count,
                 citing.Where(c => c.Doc is Briefing).OrderByDescending(c => ((Briefing)c.Doc).Date).ThenBy(c => c.Doc.Id, StringComparer.Ordinal).Select(View).ToList(),
                 citing.Where(c => c.Doc is Entity).OrderBy(c => c.Doc.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Doc.Id, StringComparer.Ordinal).Select(View).ToList());
         }).ToList();
         return publishers.GroupBy(p => Initial(p.Name))
-            .Select(g => new PublisherGroup(g.Key, UniqueAnchor("initial-" + Slug(g.Key), anchors), g.ToList())).ToList();
+            .Select(g => new PublisherGroup(g.Key, UniqueAnchor(SiteUrls.InitialAnchor(Slug(g.Key)), anchors), g.ToList())).ToList();
     }
 
     private static string Initial(string name) =>

@@ -1,6 +1,6 @@
 using Briefings.Model;
 
-namespace Briefings.Checking;
+namespace Briefings.Errors;
 
 public enum Severity { Error, Warning }
 
@@ -13,11 +13,11 @@ public sealed record Diagnostic(string Path, Position At, Severity Severity, str
     public bool IsError => Severity == Severity.Error;
 
     public override string ToString() =>
-        $"{Reading.Fields.OneLine(Path)}:{At.Line}:{At.Column}: {(IsError ? "error" : "warning")} {Code}: {Reading.Fields.OneLine(Message)}";
+        $"{Errors.Quoting.OneLine(Path)}:{At.Line}:{At.Column}: {(IsError ? "error" : "warning")} {Code}: {Errors.Quoting.OneLine(Message)}";
 
     /// <summary>A row of the Markdown table of a GitHub job summary: | severity | place | code | message |.</summary>
     public string ToMarkdownRow() =>
-        $"| {(IsError ? "error" : "warning")} | {Markdown($"{Reading.Fields.OneLine(Path)}:{At.Line}:{At.Column}")} | {Code} | {Markdown(Reading.Fields.OneLine(Message))} |";
+        $"| {(IsError ? "error" : "warning")} | {Markdown($"{Errors.Quoting.OneLine(Path)}:{At.Line}:{At.Column}")} | {Code} | {Markdown(Errors.Quoting.OneLine(Message))} |";
 
     /// <summary>Contributors' text as plain text in a table cell: every character Markdown or HTML gives meaning
     /// to is backslash-escaped, so a message shows what it says and a '|' does not end the cell.</summary>

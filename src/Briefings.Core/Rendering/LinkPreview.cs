@@ -6,7 +6,7 @@ using System.Text.Unicode;
 using Briefings.Model;
 using Briefings.Resolving;
 
-namespace Briefings.Publishing;
+namespace Briefings.Rendering;
 
 /// <summary>What a page tells link previews and search engines beyond its title, description and canonical URL:
 /// its Open Graph type and dates, and a schema.org description as JSON-LD.</summary>
@@ -42,7 +42,7 @@ public sealed class LinkPreview(ArchiveIndex index)
                 SiteOrganization(w, "publisher");
                 w.WriteStartObject("potentialAction");
                 w.WriteString("@type", "SearchAction");
-                w.WriteString("target", Site.Absolute("/search/?q={search_term_string}"));
+                w.WriteString("target", Site.Absolute(SiteUrls.SearchFor("{search_term_string}")));
                 w.WriteString("query-input", "required name=search_term_string");
                 w.WriteEndObject();
             }
@@ -88,7 +88,7 @@ public sealed class LinkPreview(ArchiveIndex index)
             WebSite(w, "isPartOf");
             Set(w, "keywords", b.Tags);
             Refs(w, "about", b.Actors.Select(r => r.Id));
-            Refs(w, "mentions", ArchiveData.MentionsOf(b));
+            Refs(w, "mentions", b.MentionsOf());
             Refs(w, "contentLocation", index.CountriesOfBriefing(b).Select(c => c.Id));
             Citations(w, b);
         }));
@@ -237,7 +237,7 @@ public sealed class LinkPreview(ArchiveIndex index)
         w.WriteStartObject(key);
         w.WriteString("@type", "Organization");
         w.WriteString("name", Site.Title);
-        w.WriteString("url", Site.Absolute("/"));
+        w.WriteString("url", Site.Absolute(SiteUrls.Home));
         w.WriteEndObject();
     }
 
@@ -245,9 +245,9 @@ public sealed class LinkPreview(ArchiveIndex index)
     {
         w.WriteStartObject(key);
         w.WriteString("@type", "WebSite");
-        w.WriteString("@id", Site.Absolute("/"));
+        w.WriteString("@id", Site.Absolute(SiteUrls.Home));
         w.WriteString("name", Site.Title);
-        w.WriteString("url", Site.Absolute("/"));
+        w.WriteString("url", Site.Absolute(SiteUrls.Home));
         w.WriteEndObject();
     }
 

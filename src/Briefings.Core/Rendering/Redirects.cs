@@ -1,7 +1,7 @@
 using System.Text;
 using Briefings.Model;
 
-namespace Briefings.Publishing;
+namespace Briefings.Rendering;
 
 /// <summary>An old URL that a renamed entity left behind, and where it lives now (both site-relative).</summary>
 public sealed record Redirect(string From, string To, Document Target);
@@ -11,10 +11,9 @@ public sealed record Redirect(string From, string To, Document Target);
 /// real 301 so search engines and link checkers move the link.</summary>
 public static class Redirects
 {
-    public const string NetlifyFile = "_redirects";
 
     public static IReadOnlyList<Redirect> Of(Archive archive) =>
-        archive.Documents.SelectMany(d => d.FormerIds.Select(old => new Redirect($"/{d.Kind.Folder()}/{old.Id}/", d.Url, d)))
+        archive.Documents.SelectMany(d => d.FormerIds.Select(old => new Redirect(SiteUrls.PageOf(d.Kind, old.Id), d.Url, d)))
             .OrderBy(r => r.From, StringComparer.Ordinal).ToList();
 
     /// <summary>One rule for the page and one for its feed. The '!' forces the rule although a file exists at the old
@@ -25,7 +24,7 @@ public static class Redirects
         foreach (var r in redirects)
         {
             sb.Append(r.From).Append(' ').Append(r.To).Append(" 301!\n");
-            sb.Append(r.From).Append("feed.xml ").Append(r.To).Append("feed.xml 301!\n");
+            sb.Append(SiteUrls.FeedOf(r.From)).Append(' ').Append(SiteUrls.FeedOf(r.To)).Append(" 301!\n");
         }
         return sb.ToString();
     }

@@ -1,0 +1,80 @@
+namespace Briefings.Model;
+
+/// <summary>Every URL and anchor of the site, made here and nowhere else: pages, lists, feeds, data files, the
+/// sitemap, redirects and the anchors within pages. Pages, previews, feeds, the sitemap, data files and
+/// <c>serve</c> take them from here; templates take them from their model (<c>site.urls</c>, <c>page.url</c>, ...).
+/// Paths are site-relative ("/people/x/"); <see cref="Absolute"/> makes one absolute.</summary>
+public static class SiteUrls
+{
+    public const string Home = "/";
+    public const string Timeline = "/timeline/";
+    public const string Tags = "/tags/";
+    public const string Sources = "/sources/";
+    public const string Search = "/search/";
+    public const string NotFound = "/404.html";
+    /// <summary>The Atom feed of the latest briefings.</summary>
+    public const string Feed = "/feed.xml";
+    public const string Sitemap = "/sitemap.xml";
+    public const string Robots = "/robots.txt";
+    /// <summary>Netlify's list of redirects (from former ids).</summary>
+    public const string NetlifyRedirects = "/_redirects";
+    /// <summary>The folder of the data files (JSON, CSV and the schema).</summary>
+    public const string DataFolder = "/data/";
+
+    /// <summary>The list of every document of a kind: "/people/"; for briefings, "/briefings/".</summary>
+    public static string ListOf(DocumentKind kind) => $"/{kind.Folder()}/";
+
+    /// <summary>A document's page, "/people/kim-myong-gil/", or where it stood under a former id.</summary>
+    public static string PageOf(DocumentKind kind, string id) => $"{ListOf(kind)}{id}/";
+
+    /// <summary>The list of a year's briefings: "/briefings/2019/".</summary>
+    public static string Year(int year) => $"{ListOf(DocumentKind.Briefing)}{year}/";
+
+    public static string Tag(string tag) => $"{Tags}{tag}/";
+
+    /// <summary>The search page asking a query (the query as given: a URI template's placeholder stays as it is).</summary>
+    public static string SearchFor(string query) => $"{Search}?q={query}";
+
+    /// <summary>A data file: "/data/archive.json".</summary>
+    public static string Data(string file) => DataFolder + file;
+
+    /// <summary>The Atom feed of a page (an entity's, or where one stood under a former id).</summary>
+    public static string FeedOf(string pageUrl) => $"{pageUrl}feed.xml";
+
+    /// <summary>The Atom feed of a document's page.</summary>
+    public static string FeedOf(Document d) => FeedOf(d.Url);
+
+    /// <summary>A place on a page: the hook every fact's permanent address goes through (events, positions, sources).</summary>
+    public static string At(string pageUrl, string anchor) => $"{pageUrl}#{anchor}";
+
+    /// <summary>The anchor of a source's entry in its page's source list.</summary>
+    public static string SourceAnchor(string sourceId) => $"source-{sourceId}";
+
+    /// <summary>The anchor of a source's first citation in the body, which its source-list entry links back to.</summary>
+    public static string CitationAnchor(string sourceId) => $"cite-{sourceId}";
+
+    /// <summary>The anchors of the sources page: a publisher's entry, and the heading of an initial letter.</summary>
+    public static string PublisherAnchor(string slug) => $"publisher-{slug}";
+
+    public static string InitialAnchor(string slug) => $"initial-{slug}";
+
+    /// <summary>The absolute URL of a site-relative path ("/people/x/"): what feeds, sitemaps, data and previews
+    /// must carry, since they are read away from the site.</summary>
+    public static string Absolute(this SiteSettings site, string path) => site.BaseUrl + path;
+
+    /// <summary>The <c>site.urls</c> of every template: the pages the navigation and the footers link to.</summary>
+    public static IReadOnlyDictionary<string, object?> Navigation { get; } = new Dictionary<string, object?>
+    {
+        ["home"] = Home,
+        ["briefings"] = ListOf(DocumentKind.Briefing),
+        ["timeline"] = Timeline,
+        ["countries"] = ListOf(DocumentKind.Country),
+        ["institutions"] = ListOf(DocumentKind.Institution),
+        ["people"] = ListOf(DocumentKind.Person),
+        ["agreements"] = ListOf(DocumentKind.Agreement),
+        ["tags"] = Tags,
+        ["sources"] = Sources,
+        ["search"] = Search,
+        ["feed"] = Feed,
+    };
+}
