@@ -68,7 +68,7 @@ public sealed partial class Theme
 
     /// <summary>The theme of <paramref name="directory"/>, or null with what is wrong with it as a line of
     /// <c>check</c>: how check and serve run the check that build runs by making one.</summary>
-    public static Theme? Load(string directory, out Checking.Diagnostic? problem)
+    public static Theme? Load(string directory, out Errors.Diagnostic? problem)
     {
         problem = null;
         try
@@ -81,7 +81,7 @@ public sealed partial class Theme
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problem = new Checking.Diagnostic(Reading.ArchiveReader.Display(Path.GetFullPath(directory)), Position.Start, Checking.Severity.Error,
+            problem = new Errors.Diagnostic(Reading.ArchiveReader.Display(Path.GetFullPath(directory)), Position.Start, Errors.Severity.Error,
                 Errors.DiagnosticCode.ThemeError.Code, $"the theme cannot be read: {Errors.Quoting.OneLine(e.Message)}");
         }
         return null;
@@ -137,6 +137,6 @@ public sealed class ThemeException(string file, Position at, string reason, stri
     public string Reason { get; } = reason;
 
     /// <summary>The problem as a line of <c>check</c>, with the file shown as <paramref name="shown"/>.</summary>
-    public Checking.Diagnostic ToDiagnostic(string shown) =>
-        new(shown, At, Checking.Severity.Error, Errors.DiagnosticCode.ThemeError.Code, Reason);
+    public Errors.Diagnostic ToDiagnostic(string shown) =>
+        new(shown, At, Errors.Severity.Error, Errors.DiagnosticCode.ThemeError.Code, Reason);
 }
