@@ -85,6 +85,7 @@ public static class ArchiveData
                     w.WriteStartObject();
                     w.WriteNumber("number", post.Index + 1);
                     w.WriteString("url", site.Absolute(entry.Url));
+                    w.WriteString("anchor", entry.Anchor);
                     w.WriteString("institution", post.Institution.Id);
                     Text(w, "title", post.Title);
                     Date(w, "from", post.From);
@@ -203,6 +204,7 @@ public static class ArchiveData
         w.WriteString("briefing", entry.Briefing.Id);
         w.WriteNumber("number", e.Index + 1);
         w.WriteString("url", site.Absolute(entry.Url));
+        w.WriteString("anchor", entry.Anchor);
         w.WriteString("date", e.Date.ToString());
         Date(w, "end", e.End);
         w.WriteString("type", e.Type);

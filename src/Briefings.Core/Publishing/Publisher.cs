@@ -39,8 +39,9 @@ public static class Publisher
     private const string SitemapFile = "sitemap.xml";
     private const string RobotsFile = "robots.txt";
 
-    /// <summary>Whether a site path (<c>/data/archive.json</c>) is one of the files <see cref="WriteArchiveFiles"/> writes.</summary>
+    /// <summary>Whether a site path (<c>/data/archive.json</c>) is one of the files <see cref="WriteArchiveFiles"/> writes;
+    /// <c>/data/</c> itself is the page that describes them.</summary>
     public static bool IsArchiveFile(string sitePath) =>
-        sitePath.StartsWith(DataFiles.Folder, StringComparison.Ordinal)
+        sitePath.StartsWith(DataFiles.Folder, StringComparison.Ordinal) && sitePath != DataFiles.Folder
         || sitePath.TrimStart('/') is SitemapFile or RobotsFile or Redirects.NetlifyFile;
 }

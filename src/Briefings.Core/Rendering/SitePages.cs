@@ -40,6 +40,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         foreach (var (tag, briefings) in index.ByTag)
             yield return new($"/tags/{tag}/", "tag", () => Tag(tag, briefings));
         yield return new("/sources/", "sources", Sources);
+        yield return new(DataFiles.Folder, "data", Data);
         foreach (var r in Redirects.Of(Archive)) yield return new(r.From, "redirect", () => Redirect(r));
         yield return new("/search/", "search", () => Page("Search", "Search the briefings, people, institutions, countries and agreements.", "/search/", "search"));
         yield return new("/404.html", "404", () => Page("Page not found", "There is no page at this address.", "/404.html", "error"));
@@ -53,7 +54,15 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         ["canonical"] = Archive.Site.BaseUrl + url,
         ["kind"] = kind,
         ["preview"] = _previews.ForPage(kind, title, description, url),
+        ["footer"] = _footer,
+        ["methodology"] = _methodology,
     };
+
+    /// <summary>The site's own pages that <c>site.yml</c> links from every page, in its order.</summary>
+    private readonly IReadOnlyList<LinkView> _footer = [];
+
+    /// <summary>The Methodology page, which legends of confidence link to, if the site has one.</summary>
+    private readonly string? _methodology = null;
 
     private Dictionary<string, object?> Document(Document d, string description, DateView? date)
     {
@@ -229,6 +238,16 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
     {
         var page = Page("Sources", "Every publisher the archive cites, with the briefings and entities that cite it.", "/sources/", "index");
         page["groups"] = SourceCatalog.Groups(index);
+        return page;
+    }
+
+    /// <summary>The <c>/data/</c> page: every file a reader can download, what it holds, its columns or schema.</summary>
+    private Dictionary<string, object?> Data()
+    {
+        var page = Page("Data", "The whole archive as data: JSON with its schema, CSV tables and Atom feeds, with their licence.", DataFiles.Folder, "data");
+        page["files"] = DataFiles.Files.Select(f => new DataFileView(f.Path, f.Path[DataFiles.Folder.Length..], f.MediaType, f.Description, f.Columns)).ToList();
+        page["index_file"] = DataFiles.IndexPath;
+        page["schema_file"] = DataFiles.SchemaPath;
         return page;
     }
 

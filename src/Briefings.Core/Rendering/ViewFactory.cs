@@ -25,7 +25,11 @@ public sealed class ViewFactory(ArchiveIndex index)
     public IReadOnlyList<BriefingItemView> Items(IEnumerable<Briefing> bs) => bs.Select(Item).ToList();
 
     public AgreementItemView Item(Agreement a) =>
-        new(a.Url, a.Title, a.Type, a.Status, DateView.Of(a.Signed), Links(a.Parties));
+        new(a.Url, a.Title, a.Type, a.Status, DateView.Of(a.Signed), Links(a.Parties))
+        {
+            Confidence = a.Confidence,
+            Evidence = Rendering.Evidence.Note(a.Sources),
+        };
 
     public IReadOnlyList<AgreementItemView> Items(IEnumerable<Agreement> agreements) => agreements.Select(Item).ToList();
 
@@ -34,6 +38,10 @@ public sealed class ViewFactory(ArchiveIndex index)
         ids.Select(r => (Ref: r, Index: IndexOf(doc, r.Id))).Where(x => x.Index >= 0)
             .Select(x => new SourceRefView(x.Index + 1, $"{doc.Url}#{DocumentLinks.SourceAnchorOf(x.Ref.Id)}", doc.Sources[x.Index].Publisher))
             .ToList();
+
+    /// <summary>The sources a fact cites, each once.</summary>
+    private static IReadOnlyCollection<Source> Cited(Document doc, IEnumerable<Ref> ids) =>
+        ids.Select(r => IndexOf(doc, r.Id)).Where(i => i >= 0).Distinct().Select(i => doc.Sources[i]).ToList();
 
     private static int IndexOf(Document doc, string sourceId)
     {
@@ -53,13 +61,23 @@ public sealed class ViewFactory(ArchiveIndex index)
         e.Anchor, e.Url, DateView.Of(e.Event.Date)!, DateView.Of(e.Event.End), e.Event.Type,
         _eventHtml.GetOrAdd((e.Briefing.Id, e.Event.Index), _ => InlineHtml(e.Briefing, e.Event.Summary)),
         Link(e.Event.From), Link(e.Event.To), Links(e.Event.Participants),
-        SourceRefs(e.Briefing, e.Event.Sources), e.Event.Confidence, Link(e.Briefing));
+        SourceRefs(e.Briefing, e.Event.Sources), e.Event.Confidence, Link(e.Briefing))
+    {
+        ElsewhereId = e.ElsewhereId,
+        Conflict = e.Conflict,
+        Evidence = Rendering.Evidence.Note(Cited(e.Briefing, e.Event.Sources)),
+    };
 
     public IReadOnlyList<EventView> Events(IEnumerable<EventEntry> events) => events.Select(Event).ToList();
 
     public PositionView Position(PostEntry p) => new(
         p.Anchor, Link(p.Post.Institution) ?? new LinkView("", p.Post.Institution.Id), Link(p.Person), p.Post.Title,
-        DateView.Of(p.Post.From), DateView.Of(p.Post.Until), p.Post.Confidence, SourceRefs(p.Person, p.Post.Sources));
+        DateView.Of(p.Post.From), DateView.Of(p.Post.Until), p.Post.Confidence, SourceRefs(p.Person, p.Post.Sources))
+    {
+        Url = p.Url,
+        ElsewhereId = p.ElsewhereId,
+        Evidence = Rendering.Evidence.Note(Cited(p.Person, p.Post.Sources)),
+    };
 
     /// <summary>A document's body as safe HTML (see <see cref="HtmlSafety.Safe"/>).</summary>
     public string BodyHtml(Document doc)

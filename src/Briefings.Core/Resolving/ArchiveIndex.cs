@@ -2,19 +2,38 @@ using Briefings.Model;
 
 namespace Briefings.Resolving;
 
+/// <summary>Where a fact lives: its anchor on the page of the file that states it, its permanent address, and its
+/// element id on pages that list facts of several files (entity pages, the timeline), where anchors of two files
+/// could meet.</summary>
+public static class FactAddress
+{
+    public static string Of(Document file, string anchor) => $"{file.Url}#{anchor}";
+    public static string ElsewhereId(Document file, string anchor) => $"{file.Id}--{anchor}";
+}
+
 /// <summary>An event with the briefing it is reported in.</summary>
 public sealed record EventEntry(Briefing Briefing, Event Event)
 {
     /// <summary>The stable anchor of the event on its briefing page.</summary>
     public string Anchor => $"event-{Event.Index + 1}";
-    public string Url => $"{Briefing.Url}#{Anchor}";
+    public string Url => FactAddress.Of(Briefing, Anchor);
+    public string ElsewhereId => FactAddress.ElsewhereId(Briefing, Anchor);
+
+    /// <summary>The tag with which a briefing says its sources disagree.</summary>
+    public const string ConflictTag = "conflicting-reports";
+
+    /// <summary>Whether the content marks this event's reports as conflicting: its briefing carries the
+    /// <see cref="ConflictTag"/> and the event is the one it gives low confidence (the format has no field for a
+    /// conflict; this is how the archive's files mark one).</summary>
+    public bool Conflict => Event.Confidence == "low" && Briefing.Tags.Contains(ConflictTag, StringComparer.Ordinal);
 }
 
 /// <summary>A position held, with the person who held it.</summary>
 public sealed record PostEntry(Person Person, Post Post)
 {
     public string Anchor => $"position-{Post.Index + 1}";
-    public string Url => $"{Person.Url}#{Anchor}";
+    public string Url => FactAddress.Of(Person, Anchor);
+    public string ElsewhereId => FactAddress.ElsewhereId(Person, Anchor);
 }
 
 /// <summary>An entity appearing in the same briefings as another, and how often.</summary>
@@ -89,7 +108,9 @@ public sealed class ArchiveIndex
             {
                 var entry = new EventEntry(b, e);
                 events.Add(entry);
-                foreach (var id in EventActors(e).Concat(b.Agreements.Select(a => a.Id)).Distinct()) Add(_eventsOf, id, entry);
+                // A country takes part in an event through its participants too, not only as its from or to.
+                foreach (var id in EventActors(e).Concat(e.Participants.SelectMany(r => CountryOf(r.Id))).Concat(b.Agreements.Select(a => a.Id)).Distinct())
+                    Add(_eventsOf, id, entry);
             }
         }
         Events = events.OrderBy(e => e.Event.Date).ThenBy(e => e.Briefing.Date).ThenBy(e => e.Briefing.Id, StringComparer.Ordinal)
@@ -111,7 +132,8 @@ public sealed class ArchiveIndex
 
     /// <summary>Briefings that involve or mention the document, newest first.</summary>
     public IReadOnlyList<Briefing> BriefingsOf(string id) => Get(_briefingsOf, id);
-    /// <summary>Events that involve the entity, newest first.</summary>
+    /// <summary>Events that involve the entity, newest first: those it takes part in, and for a country also those it
+    /// is the origin or destination of or whose participants belong to it.</summary>
     public IReadOnlyList<EventEntry> EventsOf(string id) => Get(_eventsOf, id);
     /// <summary>Agreements the entity is party to (for a country: that its institutions or people are party to).</summary>
     public IReadOnlyList<Agreement> AgreementsOf(string id) => Get(_agreementsOf, id);
