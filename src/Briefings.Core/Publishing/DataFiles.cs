@@ -107,7 +107,7 @@ public static class DataFiles
         {
             var e = entry.Event;
             csv.Row(entry.Briefing.Id, Number(e.Index + 1), site.Absolute(entry.Url), e.Date.ToString(), Date(e.End), e.Type, e.Summary,
-                e.From?.Id, e.To?.Id, Ids(e.Participants), Ids(e.Sources), e.Confidence);
+                e.From?.Id, e.To?.Id, Ids(e.Participants), Ids(e.Sources.Select(c => c.Source)), e.Confidence);
         }
     }
 
@@ -137,7 +137,7 @@ public static class DataFiles
         foreach (var p in index.Archive.People)
             foreach (var post in p.Positions)
                 csv.Row(p.Id, Number(post.Index + 1), site.Absolute(new PostEntry(p, post).Url), post.Institution.Id, post.Title,
-                    Date(post.From), Date(post.Until), post.Confidence, Ids(post.Sources));
+                    Date(post.From), Date(post.Until), post.Confidence, Ids(post.Sources.Select(c => c.Source)));
     }
 
     private static void Agreements(ArchiveIndex index, TextWriter text)

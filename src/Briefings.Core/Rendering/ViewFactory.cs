@@ -53,13 +53,13 @@ public sealed class ViewFactory(ArchiveIndex index)
         e.Anchor, e.Url, DateView.Of(e.Event.Date)!, DateView.Of(e.Event.End), e.Event.Type,
         _eventHtml.GetOrAdd((e.Briefing.Id, e.Event.Index), _ => InlineHtml(e.Briefing, e.Event.Summary)),
         Link(e.Event.From), Link(e.Event.To), Links(e.Event.Participants),
-        SourceRefs(e.Briefing, e.Event.Sources), e.Event.Confidence, Link(e.Briefing));
+        SourceRefs(e.Briefing, e.Event.Sources.Select(c => c.Source)), e.Event.Confidence, Link(e.Briefing));
 
     public IReadOnlyList<EventView> Events(IEnumerable<EventEntry> events) => events.Select(Event).ToList();
 
     public PositionView Position(PostEntry p) => new(
         p.Anchor, Link(p.Post.Institution) ?? new LinkView("", p.Post.Institution.Id), Link(p.Person), p.Post.Title,
-        DateView.Of(p.Post.From), DateView.Of(p.Post.Until), p.Post.Confidence, SourceRefs(p.Person, p.Post.Sources));
+        DateView.Of(p.Post.From), DateView.Of(p.Post.Until), p.Post.Confidence, SourceRefs(p.Person, p.Post.Sources.Select(c => c.Source)));
 
     /// <summary>A document's body as safe HTML (see <see cref="HtmlSafety.Safe"/>).</summary>
     public string BodyHtml(Document doc)
