@@ -53,7 +53,7 @@ public static class Checker
                     check.One(e.From, "'from' country", Countries);
                     check.One(e.To, "'to' country", Countries);
                     check.All(e.Participants, "participant", Actors);
-                    check.Sources(e.Sources);
+                    check.Sources(e.Sources.Select(c => c.Source));
                     check.All(e.SummaryRefs.Mentions, "mention", AnyKind);
                     check.Sources(e.SummaryRefs.Citations);
                 }
@@ -69,7 +69,7 @@ public static class Checker
                 foreach (var post in p.Positions)
                 {
                     check.One(post.Institution, "institution", [DocumentKind.Institution]);
-                    check.Sources(post.Sources);
+                    check.Sources(post.Sources.Select(c => c.Source));
                 }
                 break;
             case Agreement a:

@@ -91,7 +91,7 @@ public static class ArchiveData
                     Date(w, "from", post.From);
                     Date(w, "until", post.Until);
                     Text(w, "confidence", post.Confidence);
-                    Ids(w, "sources", post.Sources);
+                    Ids(w, "sources", post.Sources.Select(c => c.Source));
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -212,7 +212,7 @@ public static class ArchiveData
         Text(w, "from", e.From?.Id);
         Text(w, "to", e.To?.Id);
         Ids(w, "participants", e.Participants);
-        Ids(w, "sources", e.Sources);
+        Ids(w, "sources", e.Sources.Select(c => c.Source));
         Text(w, "confidence", e.Confidence);
         w.WriteEndObject();
     }

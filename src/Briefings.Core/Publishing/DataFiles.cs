@@ -130,7 +130,7 @@ public static class DataFiles
         {
             var e = entry.Event;
             csv.Row(entry.Briefing.Id, Number(e.Index + 1), site.Absolute(entry.Url), e.Date.ToString(), Date(e.End), e.Type, e.Summary,
-                e.From?.Id, e.To?.Id, Ids(e.Participants), Ids(e.Sources), e.Confidence, entry.Anchor);
+                e.From?.Id, e.To?.Id, Ids(e.Participants), Ids(e.Sources.Select(c => c.Source)), e.Confidence, entry.Anchor);
         }
     }
 
@@ -160,7 +160,7 @@ public static class DataFiles
             {
                 var post = entry.Post;
                 csv.Row(p.Id, Number(post.Index + 1), site.Absolute(entry.Url), post.Institution.Id, post.Title,
-                    Date(post.From), Date(post.Until), post.Confidence, Ids(post.Sources), entry.Anchor);
+                    Date(post.From), Date(post.Until), post.Confidence, Ids(post.Sources.Select(c => c.Source)), entry.Anchor);
             }
     }
 

@@ -24,7 +24,11 @@ public sealed record QuoteView(string Text, string Language, string? Translation
 
 public sealed record SourceView(
     int Number, string Anchor, string Url, string Title, string Publisher, DateView? Published, string? Author,
-    string Language, DateView? Accessed, string? ArchiveUrl, string? Kind, string? BackAnchor);
+    string Language, DateView? Accessed, string? ArchiveUrl, string? Kind, string? BackAnchor)
+{
+    /// <summary>The page of a catalog source, for a source the file cites from the catalog.</summary>
+    public string? CatalogUrl { get; init; }
+}
 
 /// <summary>An event. <see cref="Anchor"/> is its id on its briefing's page, <see cref="ElsewhereId"/> its element id
 /// on pages that list facts of several files, and <see cref="Url"/> its permanent address.</summary>
@@ -78,3 +82,17 @@ public sealed record GroupView(string Heading, string? Url, IReadOnlyList<LinkVi
 
 /// <summary>A file of <c>/data/</c>, as its page lists it.</summary>
 public sealed record DataFileView(string Url, string Name, string MediaType, string Description, IReadOnlyList<string> Columns);
+
+/// <summary>A correction: when, what was wrong and what changed, and the page it corrects.</summary>
+public sealed record CorrectionView(DateView Date, string NoteHtml, LinkView File);
+
+/// <summary>A fact that rests on a catalog source, as the source's page lists it, with the words it quotes.</summary>
+public sealed record SourcedFactView(
+    string Kind, string Url, string Id, DateView? Date, string Label, string SummaryHtml, LinkView File, QuoteView? Quote,
+    string? Confidence, string? Evidence)
+{
+    public bool Conflict { get; init; }
+}
+
+/// <summary>A catalog source as <c>/sources/</c> lists it.</summary>
+public sealed record CatalogItemView(string Url, string Title, string Publisher, string? Kind, DateView? Published, int Facts, int Files);
