@@ -45,7 +45,7 @@ public static class ArchiveData
             w.WriteStartArray("briefings");
             foreach (var b in index.Briefings)
             {
-                Briefing(w, site, b, involves);
+                Briefing(w, index, site, b, involves);
                 FlushSometimes(w);
             }
             w.WriteEndArray();
@@ -92,6 +92,7 @@ public static class ArchiveData
                     Date(w, "until", post.Until);
                     Text(w, "confidence", post.Confidence);
                     Ids(w, "sources", post.Sources.Select(c => c.Source));
+                    Citations(w, post.Sources);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -134,9 +135,38 @@ public static class ArchiveData
         if (w.BytesPending > 64 * 1024) w.Flush();
     }
 
-    /// <summary>Every source of every document, documents in archive order (kind, then id), sources as listed.</summary>
+    /// <summary>Every source of every document, documents in archive order (kind, then id), sources as listed; a
+    /// catalog source comes as its own document's one source.</summary>
     public static IEnumerable<(Document Document, Source Source)> AllSources(Archive archive) =>
-        archive.Documents.SelectMany(d => d.Sources.Select(s => (d, s)));
+        archive.Documents.SelectMany(d => d is CatalogSource c ? [(d, c.Source)] : d.Sources.Select(s => (d, s)));
+
+    private static void Citations(Utf8JsonWriter w, IEnumerable<Citation> citations)
+    {
+        w.WriteStartArray("citations");
+        foreach (var c in citations)
+        {
+            w.WriteStartObject();
+            w.WriteString("source", c.Source.Id);
+            Text(w, "quote", c.Quote);
+            Text(w, "translation", c.Translation);
+            Text(w, "locator", c.Locator);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void Corrections(Utf8JsonWriter w, Document d)
+    {
+        w.WriteStartArray("corrections");
+        foreach (var c in d.Corrections)
+        {
+            w.WriteStartObject();
+            w.WriteString("date", c.Date.ToString());
+            w.WriteString("note", c.Note);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
 
     /// <summary>Every id a briefing mentions with [[id]], in its body or in an event summary, in order of first mention.</summary>
     public static IReadOnlyList<string> MentionsOf(Briefing b) =>
@@ -152,7 +182,7 @@ public static class ArchiveData
         return map;
     }
 
-    private static void Briefing(Utf8JsonWriter w, SiteSettings site, Briefing b, Dictionary<string, List<string>> involves)
+    private static void Briefing(Utf8JsonWriter w, ArchiveIndex index, SiteSettings site, Briefing b, Dictionary<string, List<string>> involves)
     {
         w.WriteStartObject();
         w.WriteString("id", b.Id);
@@ -169,7 +199,8 @@ public static class ArchiveData
         Strings(w, "mentions", MentionsOf(b));
         Strings(w, "involves", involves[b.Id]);
         w.WriteNumber("event_count", b.Events.Count);
-        Strings(w, "sources", b.Sources.Select(s => s.Id).ToList());
+        Strings(w, "sources", index.ListedSources(b).Select(s => s.Id).ToList());
+        Corrections(w, b);
         w.WriteString("body", b.Body);
         w.WriteEndObject();
     }
@@ -191,8 +222,9 @@ public static class ArchiveData
     private static void EntityEnd(Utf8JsonWriter w, ArchiveIndex index, Entity e)
     {
         Ids(w, "former_ids", e.FormerIds);
-        Strings(w, "sources", e.Sources.Select(s => s.Id).ToList());
+        Strings(w, "sources", index.ListedSources(e).Select(s => s.Id).ToList());
         Strings(w, "briefings", index.BriefingsOf(e.Id).Select(b => b.Id).ToList());
+        Corrections(w, e);
         w.WriteString("body", e.Body);
         w.WriteEndObject();
     }
@@ -213,6 +245,7 @@ public static class ArchiveData
         Text(w, "to", e.To?.Id);
         Ids(w, "participants", e.Participants);
         Ids(w, "sources", e.Sources.Select(c => c.Source));
+        Citations(w, e.Sources);
         Text(w, "confidence", e.Confidence);
         w.WriteEndObject();
     }
@@ -236,8 +269,8 @@ public static class ArchiveData
         w.WriteEndObject();
     }
 
-    /// <summary>Where a source is listed on its document's page.</summary>
-    public static string SourcePermalink(Document doc, Source s) => $"{doc.Url}#{DocumentLinks.SourceAnchorOf(s.Id)}";
+    /// <summary>Where a source is listed on its document's page; a catalog source has a page of its own.</summary>
+    public static string SourcePermalink(Document doc, Source s) => doc is CatalogSource ? doc.Url : $"{doc.Url}#{DocumentLinks.SourceAnchorOf(s.Id)}";
 
     private static void Array<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<T> write)
     {

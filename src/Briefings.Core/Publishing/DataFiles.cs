@@ -36,12 +36,16 @@ public static class DataFiles
         "person", "number", "url", "institution", "title", "from", "until", "confidence", "sources", "anchor");
     private static readonly DataFileInfo AgreementsTable = Table("agreements", "One row per agreement.",
         "id", "url", "title", "type", "status", "signed", "place", "parties", "confidence", "former_ids", "briefing_count");
-    private static readonly DataFileInfo SourcesTable = Table("sources", "One row per source of every briefing and entity.",
+    private static readonly DataFileInfo SourcesTable = Table("sources", "One row per source of every briefing and entity, and one per source of the catalog.",
         "document_kind", "document", "id", "permalink", "url", "title", "publisher", "published", "author", "language", "accessed", "archive_url", "kind");
+    private static readonly DataFileInfo QuotesTable = Table("quotes", "One row per quote: the words of a source that support an event or a position.",
+        "fact_kind", "file", "anchor", "url", "source", "language", "quote", "translation", "locator");
+    private static readonly DataFileInfo CorrectionsTable = Table("corrections", "One row per correction, newest first.",
+        "kind", "file", "url", "date", "note");
 
     /// <summary>Every data file but index.json, in the order index.json lists them.</summary>
     public static readonly IReadOnlyList<DataFileInfo> Files =
-        [ArchiveFile, SchemaFile, BriefingsTable, EventsTable, EntitiesTable, PositionsTable, AgreementsTable, SourcesTable];
+        [ArchiveFile, SchemaFile, BriefingsTable, EventsTable, EntitiesTable, PositionsTable, AgreementsTable, SourcesTable, QuotesTable, CorrectionsTable];
 
     /// <summary>The code that writes a data file.</summary>
     private static Action<Stream> Writer(DataFileInfo file, ArchiveIndex index)
@@ -51,6 +55,7 @@ public static class DataFiles
         Action<ArchiveIndex, Csv> rows =
             file == BriefingsTable ? Briefings : file == EventsTable ? Events : file == EntitiesTable ? Entities
             : file == PositionsTable ? Positions : file == AgreementsTable ? Agreements : file == SourcesTable ? Sources
+            : file == QuotesTable ? Quotes : file == CorrectionsTable ? CorrectionRows
             : throw new ArgumentOutOfRangeException(nameof(file));
         return Text(w => rows(index, new Csv(w, [.. file.Columns])));
     }
@@ -178,6 +183,27 @@ public static class DataFiles
         foreach (var (doc, s) in ArchiveData.AllSources(index.Archive))
             csv.Row(doc.Kind.Noun(), doc.Id, s.Id, site.Absolute(ArchiveData.SourcePermalink(doc, s)), s.Url, s.Title, s.Publisher,
                 Date(s.Published), s.Author, s.Language, Date(s.Accessed), s.ArchiveUrl, s.Kind);
+    }
+
+    private static void Quotes(ArchiveIndex index, Csv csv)
+    {
+        var archive = index.Archive;
+        void Rows(string kind, Document file, string anchor, string url, IEnumerable<Citation> citations)
+        {
+            foreach (var c in citations.Where(c => c.Quote is not null))
+                csv.Row(kind, file.Id, anchor, archive.Site.Absolute(url), c.Source.Id, archive.SourceOf(file, c.Source.Id)?.Language,
+                    c.Quote, c.Translation, c.Locator);
+        }
+        foreach (var e in index.Events) Rows("event", e.Briefing, e.Anchor, e.Url, e.Event.Sources);
+        foreach (var p in archive.People)
+            foreach (var entry in p.Positions.Select(post => new PostEntry(p, post)))
+                Rows("position", p, entry.Anchor, entry.Url, entry.Post.Sources);
+    }
+
+    private static void CorrectionRows(ArchiveIndex index, Csv csv)
+    {
+        foreach (var c in Publishing.Corrections.All(index.Archive))
+            csv.Row(c.File.Kind.Noun(), c.File.Id, index.Archive.Site.Absolute(c.File.Url), c.Correction.Date.ToString(), c.Correction.Note);
     }
 
     private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -73,7 +73,7 @@ public sealed class DataTests(PublishedSites sites)
 
         var events = root.GetProperty("events").EnumerateArray()
             .Select(e => (e.GetProperty("briefing").GetString()!, e.GetProperty("number").GetInt32(), e.GetProperty("url").GetString()!)).ToHashSet();
-        var expectedEvents = a.Briefings.SelectMany(b => b.Events.Select(e => (b.Id, e.Index + 1, site.Absolute($"{b.Url}#event-{e.Index + 1}")))).ToHashSet();
+        var expectedEvents = a.Briefings.SelectMany(b => b.Events.Select(e => (b.Id, e.Index + 1, site.Absolute($"{b.Url}#{e.Anchor}")))).ToHashSet();
         Assert.Equal(Expected.EventCount(a), root.GetProperty("events").GetArrayLength());
         Assert.True(expectedEvents.SetEquals(events), "the events of archive.json are not those of the briefings");
 
