@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Briefings.Checking;
+using Briefings.Model;
 using Briefings.Site;
 
 namespace Briefings.Cli;
@@ -40,7 +41,9 @@ public static class CheckCommand
         int errors = loaded.Diagnostics.Count(d => d.IsError);
         int warnings = loaded.Diagnostics.Count - errors;
         int briefings = loaded.Archive.Briefings.Count();
-        return $"checked {briefings} briefings and {loaded.Archive.Documents.Count - briefings} entities: " +
+        int entities = loaded.Archive.Documents.OfType<Entity>().Count();
+        int sources = loaded.Archive.Catalog.Count, pages = loaded.Archive.Pages.Count();
+        return $"checked {briefings} briefings, {entities} entities, {sources} catalog sources and {pages} pages: " +
                $"{Wording.Count(errors, "error")}, {Wording.Count(warnings, "warning")} in {elapsed.TotalMilliseconds:F0} ms";
     }
 

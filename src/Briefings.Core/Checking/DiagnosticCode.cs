@@ -46,6 +46,16 @@ public sealed record DiagnosticCode(string Code, string Title)
     public static readonly DiagnosticCode UnusedSource = new("BR501", "source listed but never used");
     public static readonly DiagnosticCode UnsafeHtml = new("BR502", "unsafe HTML or URL removed from the body");
 
+    // Evidence (issue 13): fact addresses, the source catalog, pages of the site, citations and placeholders.
+    // Errors and warnings together, in a block of their own so that codes added by other work cannot collide.
+    public static readonly DiagnosticCode DuplicateFactId = new("BR701", "fact id or address used twice in a file");
+    public static readonly DiagnosticCode CatalogIdListed = new("BR702", "a file's own source takes a catalog id");
+    public static readonly DiagnosticCode ReservedPageId = new("BR703", "page id reserved by the site");
+    public static readonly DiagnosticCode MiswrittenCitation = new("BR704", "citation written wrong");
+    public static readonly DiagnosticCode Placeholder = new("BR705", "placeholder text left in");
+    public static readonly DiagnosticCode SourceDescribedTwice = new("BR706", "one URL described two ways");
+    public static readonly DiagnosticCode OrderedAnchor = new("BR707", "facts told apart only by their order");
+
     public static readonly IReadOnlyList<DiagnosticCode> All =
     [
         NotUtf8, NoFrontMatter, TooLarge, LinkOutside, Misplaced, StrayFile, TooDeepMarkdown, TooLargeBody,
@@ -53,5 +63,6 @@ public sealed record DiagnosticCode(string Code, string Title)
         Required, UnknownKey, WrongType, BadDate, PartialNotAllowed, DateOrder, BadChoice, TooLong, BadUrl, BadId, BadCode, TooFew, TooMany,
         UnknownId, WrongKind, DuplicateId, UnknownSource, DuplicateSource, SelfReference,
         UnusedSource, UnsafeHtml,
+        DuplicateFactId, CatalogIdListed, ReservedPageId, MiswrittenCitation, Placeholder, SourceDescribedTwice, OrderedAnchor,
     ];
 }

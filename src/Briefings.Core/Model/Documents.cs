@@ -194,6 +194,22 @@ public sealed record SitePage : Document
     public override string DisplayName => Title;
     public required string Title { get; init; }
     public string? Summary { get; init; }
+
+    /// <summary>The first URL segments the site itself uses; a page may not take one.</summary>
+    public static readonly IReadOnlyList<string> ReservedIds =
+        ["briefings", "countries", "institutions", "people", "agreements", "timeline", "tags", "search", "sources",
+         "corrections", "data", "assets", "pagefind"];
+
+    /// <summary>Whether an id is kept for the site: one of <see cref="ReservedIds"/> or a language tag.</summary>
+    public static bool IsReserved(string id) => ReservedIds.Contains(id) || LooksLikeLanguage(id);
+
+    /// <summary>An id of the shape of a BCP 47 language tag, which may become a language's first URL segment
+    /// (<c>/ko/</c>): a language of two or three letters (<c>en</c>, <c>ko</c>, <c>yue</c>), optionally a script of four
+    /// letters (<c>zh-hans</c>) and a region of two letters or three digits (<c>pt-br</c>, <c>es-419</c>).</summary>
+    public static bool LooksLikeLanguage(string id) => LanguageShape.IsMatch(id);
+
+    private static readonly System.Text.RegularExpressions.Regex LanguageShape =
+        new("^[a-z]{2,3}(-[a-z]{4})?(-([a-z]{2}|[0-9]{3}))?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 }
 
 /// <summary>input/site.yml.</summary>

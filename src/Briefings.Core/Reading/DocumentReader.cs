@@ -1,3 +1,4 @@
+using Briefings.Authoring;
 using Briefings.Checking;
 using Briefings.Markdown;
 using Briefings.Model;
@@ -41,7 +42,12 @@ public static class DocumentReader
                 diagnostics.Warning(file.Path, new Position(file.BodyLine + line, column + 1), DiagnosticCode.UnsafeHtml, UrlRemoved(url));
             foreach (var (what, line, column) in inspection.UnsafeHtml)
                 diagnostics.Warning(file.Path, new Position(file.BodyLine + line, column + 1), DiagnosticCode.UnsafeHtml, what);
+            foreach (var (message, line, column) in inspection.MiswrittenCitations)
+                f.Error(new Position(file.BodyLine + line, column + 1), DiagnosticCode.MiswrittenCitation, message);
         }
+        if (NewFile.PlaceholderAt(file.Body) is var (placeholderLine, placeholderColumn))
+            f.Error(new Position(file.BodyLine + placeholderLine, placeholderColumn + 1), DiagnosticCode.Placeholder,
+                "this is the placeholder text that 'briefings new' wrote; replace it with your own text");
 
         Document? doc = kind switch
         {
@@ -51,7 +57,7 @@ public static class DocumentReader
             DocumentKind.Person => ReadPerson(f),
             DocumentKind.Agreement => ReadAgreement(f),
             DocumentKind.Source => ReadCatalogSource(f, id),
-            DocumentKind.Page => ReadPage(f),
+            DocumentKind.Page => ReadPage(f, id),
             _ => null,
         };
         bool facts = kind is not (DocumentKind.Source or DocumentKind.Page);
@@ -105,10 +111,15 @@ public static class DocumentReader
             f.Diagnostics.Warning(f.Path, at, DiagnosticCode.UnsafeHtml, UrlRemoved(url));
         foreach (var (what, _, _) in inspection.UnsafeHtml)
             f.Diagnostics.Warning(f.Path, at, DiagnosticCode.UnsafeHtml, what);
+        foreach (var (message, _, _) in inspection.MiswrittenCitations)
+            f.Error(at, DiagnosticCode.MiswrittenCitation, message);
         var refs = inspection.References;
         return new BodyReferences(
             refs.Mentions.Select(r => r with { At = at }).ToList(),
-            refs.Citations.Select(r => r with { At = at }).ToList());
+            refs.Citations.Select(r => r with { At = at }).ToList())
+        {
+            Loose = refs.Loose.Select(l => l with { Id = l.Id with { At = at } }).ToList(),
+        };
     }
 
     private static Briefing ReadBriefing(Fields f)
@@ -129,7 +140,8 @@ public static class DocumentReader
             Countries = f.Ids("countries"),
             Actors = f.Ids("actors", required: true, atLeast: 1),
             Agreements = f.Ids("agreements"),
-            Events = FactAnchors.Assign(f.Records("events", false, 0, ReadEvent, "an event (a mapping with date, type, summary, sources)")),
+            Events = Anchored(f, "events", "an event (a mapping with date, type, summary, sources)", ReadEvent,
+                FactAnchors.Assign, e => (e.Anchor, e.Id, e.At, FactAnchors.Made(e))),
             Tags = f.Tags("tags"),
             Authors = f.Texts("authors"),
         };
@@ -146,7 +158,47 @@ public static class DocumentReader
         var summaryRefs = summary is null ? BodyReferences.None : InlineRefs(f, summary, f.Node("summary")!.At);
         return new Event(index, f.At, date ?? default, end, type ?? "other", summary ?? "",
             f.Id("from"), f.Id("to"), f.Ids("participants"), Citations(f, required: true),
-            f.Choice("confidence", Confidences)) { SummaryRefs = summaryRefs, Id = f.Id("id")?.Id };
+            f.Choice("confidence", Confidences)) { SummaryRefs = summaryRefs, Id = FactId(f) };
+    }
+
+    /// <summary>A fact's declared <c>id</c>, checked by the id rule.</summary>
+    private static string? FactId(Fields f) => f.Id("id")?.Id;
+
+    /// <summary>Reads a file's facts (events, positions) and gives them their anchors (<see cref="FactAnchors"/>),
+    /// reporting what would make an address ambiguous or unstable: a declared id that another fact of the file also
+    /// has as its address (BR701), and facts without an id that make the same anchor, so that only their order tells
+    /// them apart (BR707).</summary>
+    private static IReadOnlyList<T> Anchored<T>(Fields f, string key, string what, Func<Fields, int, T> read,
+        Func<IReadOnlyList<T>, IReadOnlyList<T>> assign, Func<T, (string Anchor, string? Id, Position At, string Made)> facts) where T : class
+    {
+        var idAt = new Dictionary<Position, Position>(); // where each fact's declared id is written, by the fact's start
+        var anchored = assign(f.Records(key, false, 0, (ff, i) =>
+        {
+            var fact = read(ff, i);
+            if (ff.Node("id") is { } id) idAt[ff.At] = id.At;
+            return fact;
+        }, what));
+        var all = anchored.Select(facts).ToList();
+        var noun = key.TrimEnd('s');
+        for (int i = 0; i < all.Count; i++)
+        {
+            var (anchor, id, at, made) = all[i];
+            if (id is not null)
+            {
+                // Two declared ids: reported at the later. A declared id and a made anchor: at the declared id.
+                int other = Enumerable.Range(0, all.Count).FirstOrDefault(j => j != i && all[j].Anchor == anchor && (all[j].Id is null || j < i), -1);
+                if (other >= 0)
+                    f.Error(idAt.GetValueOrDefault(at, at), DiagnosticCode.DuplicateFactId,
+                        $"{noun} id '{id}' is also the address of the {noun} at line {all[other].At.Line}; give this {noun} another id");
+                continue;
+            }
+            int twin = Enumerable.Range(0, all.Count).FirstOrDefault(j => j != i && all[j].Id is null && all[j].Made == made, -1);
+            if (twin >= 0)
+                f.Diagnostics.Warning(f.Path, at, DiagnosticCode.OrderedAnchor,
+                    $"this {noun} and the one at line {all[twin].At.Line} both make the address '{made}' and are told apart only by " +
+                    $"their order (this one is #{anchor}); give each an 'id', so that its address stays when {key} are added or moved");
+        }
+        return anchored;
     }
 
     public const int MaxQuote = 1_000;
@@ -186,11 +238,16 @@ public static class DocumentReader
     private static CatalogSource ReadCatalogSource(Fields f, string id) => new()
     {
         Id = "", Path = "", Body = "", BodyLine = 0,
-        Source = SourceFields(f, id, Position.Start),
+        // Placed at its url, where a warning about how the source is described points.
+        Source = SourceFields(f, id, f.Node("url")?.At ?? Position.Start),
     };
 
-    private static SitePage ReadPage(Fields f)
+    private static SitePage ReadPage(Fields f, string id)
     {
+        if (SitePage.IsReserved(id))
+            f.Error(Position.Start, DiagnosticCode.ReservedPageId, SitePage.LooksLikeLanguage(id)
+                ? $"page id '{id}' looks like a language tag, and /{id}/ is kept for the site in that language; choose a longer id"
+                : $"page id '{id}' is taken: /{id}/ is already a part of the site; choose another id, such as '{id}-page'");
         var title = f.Text("title", required: true, MaxTitle);
         return new SitePage
         {
@@ -262,7 +319,8 @@ public static class DocumentReader
             NativeName = f.Text("native_name", maxLength: MaxTitle),
             Aliases = f.Texts("aliases", MaxTitle),
             Country = f.Id("country"),
-            Positions = FactAnchors.Assign(f.Records("positions", false, 0, ReadPost, "a position (a mapping with institution, title, from, until)")),
+            Positions = Anchored(f, "positions", "a position (a mapping with institution, title, from, until)", ReadPost,
+                FactAnchors.Assign, p => (p.Anchor, p.Id, p.At, FactAnchors.Made(p))),
         };
     }
 
@@ -274,7 +332,7 @@ public static class DocumentReader
         if (from is { } a && until is { } b && b.EndsBefore(a))
             f.Error(f.Node("until")!.At, DiagnosticCode.DateOrder, $"'until' ({b}) is before 'from' ({a})");
         return new Post(index, f.At, institution ?? new Ref("", f.At), f.Text("title", maxLength: MaxTitle), from, until,
-            f.Choice("confidence", Confidences), Citations(f, required: false)) { Id = f.Id("id")?.Id };
+            f.Choice("confidence", Confidences), Citations(f, required: false)) { Id = FactId(f) };
     }
 
     private static Agreement ReadAgreement(Fields f)
