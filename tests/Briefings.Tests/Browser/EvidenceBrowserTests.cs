@@ -75,7 +75,7 @@ public sealed class EvidenceBrowserTests(EvidenceBrowserSite site, ITestOutputHe
     public async Task The_link_to_a_fact_on_an_entity_page_opens_the_fact_at_its_address(int width)
     {
         await using var page = await site.OpenAsync(width);
-        await page.GoAsync("/institutions/dprk-central-court/");
+        await page.GoAsync("/institutions/china-supreme-peoples-court/");
         var link = page.Page.Locator("[id='2020-05-04-evidence-court-exchange--event-2020-05-03-signing'] a.fact-link");
         Assert.StartsWith("Link to this fact", await link.InnerTextAsync());
         await link.ClickAsync();
