@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Briefings.Checking;
 using Briefings.Rendering;
 using Briefings.Errors;
+using Briefings.Model;
 using Briefings.Site;
 
 namespace Briefings.Cli;
@@ -73,7 +74,9 @@ public static class CheckCommand
         int errors = diagnostics.Count(d => d.IsError);
         int warnings = diagnostics.Count - errors;
         int briefings = archive.Briefings.Count();
-        return $"checked {briefings} briefings and {archive.Documents.Count - briefings} entities: " +
+        int entities = archive.Documents.OfType<Model.Entity>().Count();
+        int sources = archive.Catalog.Count, pages = archive.Pages.Count();
+        return $"checked {briefings} briefings, {entities} entities, {sources} catalog sources and {pages} pages: " +
                $"{Wording.Count(errors, "error")}, {Wording.Count(warnings, "warning")} in {elapsed.TotalMilliseconds:F0} ms";
     }
 }

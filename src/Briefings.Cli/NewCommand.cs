@@ -13,10 +13,10 @@ public static class NewCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
-        var kind = new Argument<string>("kind") { Description = "briefing, country, institution, person or agreement" };
+        var kind = new Argument<string>("kind") { Description = "briefing, country, institution, person, agreement, source (of the catalog) or page (of the site)" };
         kind.AcceptOnlyFromAmong([.. DocumentKinds.All.Select(k => k.Noun())]);
         var id = new Argument<string>("id") { Description = "The new file's id: lowercase letters, digits and single hyphens (a briefing's usually starts with its date)" };
-        var title = new Option<string?>("--title") { Description = "The title (briefing, agreement) or name (country, institution, person)" };
+        var title = new Option<string?>("--title") { Description = "The title (briefing, agreement, source, page) or name (country, institution, person)" };
         var input = Cli.InputOption();
         var command = new Command("new", "Write a new content file from a template, every field explained") { kind, id, title, input };
         command.SetAction(parse =>
@@ -38,7 +38,7 @@ public static class NewCommand
             var path = Path.Combine(dir, NewFile.RelativePath(k, newId, today));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-                file.Write(new UTF8Encoding(false).GetBytes(NewFile.Text(k, parse.GetValue(title), today)));
+                file.Write(new UTF8Encoding(false).GetBytes(NewFile.Text(k, parse.GetValue(title), today, newId)));
             stdout.WriteLine(ArchiveReader.Display(Path.GetFullPath(path)));
             return Cli.Ok;
         });

@@ -9,11 +9,30 @@ namespace Briefings.Authoring;
 /// until it is filled in; optional ones are commented out, ready to use.</summary>
 public static class NewFile
 {
-    /// <summary>Where a new document goes, relative to the input folder: briefings/YYYY/id.md for a briefing
-    /// dated <paramref name="today"/>, else kind/id.md.</summary>
+    /// <summary>Where a new document goes, relative to the input folder: briefings/YYYY/id.md for a briefing, under
+    /// the year of its date (<see cref="BriefingDate"/>), else kind/id.md.</summary>
     public static string RelativePath(DocumentKind kind, string id, DateOnly today) => kind == DocumentKind.Briefing
-        ? $"briefings/{today.Year:D4}/{id}.md"
+        ? $"briefings/{BriefingDate(id, today).Year:D4}/{id}.md"
         : $"{kind.Folder()}/{id}.md";
+
+    /// <summary>The date of a new briefing: the one its id starts with (<c>2019-06-04-delegation</c>), as ids usually
+    /// do, else today.</summary>
+    public static DateOnly BriefingDate(string id, DateOnly today) =>
+        id.Length >= 10 && (id.Length == 10 || id[10] == '-') && PartialDate.TryParse(id[..10], out var d) && d.IsFull
+            ? d.FirstDay()
+            : today;
+
+    /// <summary>How the prose a template writes begins: the checker reports it (BR705) while it is still there.</summary>
+    public const string PlaceholderMark = "Replace this paragraph, written by `briefings new`,";
+
+    /// <summary>The 0-based line and column of the placeholder prose in a body, or null when it is gone.</summary>
+    public static (int Line, int Column)? PlaceholderAt(string body)
+    {
+        int at = body.IndexOf(PlaceholderMark, StringComparison.Ordinal);
+        if (at < 0) return null;
+        int lineStart = at == 0 ? 0 : body.LastIndexOf('\n', at - 1) + 1;
+        return (body.AsSpan(0, at).Count('\n'), at - lineStart);
+    }
 
     /// <summary>The content file of an existing document with this id, whatever its kind, or null. Ids are unique
     /// across kinds, so a new person may not take the id of an institution.</summary>
@@ -30,17 +49,20 @@ public static class NewFile
     }
 
     /// <summary>The text of a new document. <paramref name="title"/> fills the title (briefings, agreements) or the name.</summary>
-    public static string Text(DocumentKind kind, string? title, DateOnly today)
+    /// <param name="id">The new file's id: a briefing whose id starts with a date is dated so.</param>
+    public static string Text(DocumentKind kind, string? title, DateOnly today, string id = "")
     {
         var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var text = Quote(title ?? "");
         return kind switch
         {
-            DocumentKind.Briefing => Briefing(text, day),
+            DocumentKind.Briefing => Briefing(text, BriefingDate(id, today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             DocumentKind.Country => Country(text),
             DocumentKind.Institution => Institution(text),
             DocumentKind.Person => Person(text),
             DocumentKind.Agreement => Agreement(text, day),
+            DocumentKind.Source => CatalogSource(text, day),
+            DocumentKind.Page => Page(text),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -154,9 +176,9 @@ public static class NewFile
         {{SourcesField(required: true)}}
         ---
 
-        Write the briefing here, in Markdown. Link a person, institution, country or agreement as `[[its-id]]`
-        or `[[its-id|other words]]` (without the backticks) and cite a listed source after each fact, like
-        this [@source-1].
+        {{PlaceholderMark}} with the briefing, in Markdown. Link a person, institution,
+        country or agreement as `[[its-id]]` or `[[its-id|other words]]` (without the backticks) and cite a
+        listed source after each fact, like this [@source-1].
 
         """;
 
@@ -173,8 +195,9 @@ public static class NewFile
         {{SourcesField(required: false)}}
         ---
 
-        Write here, in Markdown, what a reader should know about this country. Link a document as `[[its-id]]`
-        and cite a source listed above as `[@its-id]` (without the backticks).
+        {{PlaceholderMark}} with what a reader should know about this country, in
+        Markdown. Link a document as `[[its-id]]` and cite a source listed above as `[@its-id]` (without the
+        backticks).
 
         """;
 
@@ -202,8 +225,9 @@ public static class NewFile
         {{SourcesField(required: false)}}
         ---
 
-        Write here, in Markdown, what a reader should know about this institution. Link a document as `[[its-id]]`
-        and cite a source listed above as `[@its-id]` (without the backticks).
+        {{PlaceholderMark}} with what a reader should know about this institution, in
+        Markdown. Link a document as `[[its-id]]` and cite a source listed above as `[@its-id]` (without the
+        backticks).
 
         """;
 
@@ -229,8 +253,9 @@ public static class NewFile
         {{SourcesField(required: false)}}
         ---
 
-        Write here, in Markdown, what a reader should know about this person. Link a document as `[[its-id]]`
-        and cite a source listed above as `[@its-id]` (without the backticks).
+        {{PlaceholderMark}} with what a reader should know about this person, in
+        Markdown. Link a document as `[[its-id]]` and cite a source listed above as `[@its-id]` (without the
+        backticks).
 
         """;
 
@@ -259,9 +284,57 @@ public static class NewFile
         {{SourcesField(required: true)}}
         ---
 
-        Write here, in Markdown, what a reader should know about this agreement. Link a person, institution,
-        country or agreement as `[[its-id]]` or `[[its-id|other words]]` (without the backticks) and cite a
-        listed source after each fact, like this [@source-1].
+        {{PlaceholderMark}} with what a reader should know about this agreement, in
+        Markdown. Link a person, institution, country or agreement as `[[its-id]]` or `[[its-id|other words]]`
+        (without the backticks) and cite a listed source after each fact, like this [@source-1].
+
+        """;
+
+    private static string CatalogSource(string title, string day) => $$"""
+        ---
+        # A source of the shared catalog: one report, document or broadcast that many files cite. Any file cites it
+        # by this file's name, as [@its-id] in the text or as an id in a fact's sources, without listing it.
+        {{Header}}
+
+        # required. The address of the report (http or https).
+        url: ""
+        # required. Its title, exactly as the source gives it.
+        title: {{title}}
+        # required. Who published it.
+        publisher: ""
+        # When it was published.
+        # published: {{day}}
+        # Who wrote it.
+        # author: ""
+        # Its language (BCP 47: en, ko, ru, zh...); en if left out.
+        # language: en
+        # The day you read it.
+        # accessed: {{day}}
+        # An archived copy (http or https).
+        # archive_url: ""
+        # {{Choices(Reading.DocumentReader.SourceKinds)}}.
+        # kind: news
+        ---
+
+        {{PlaceholderMark}} with what this source is and how far it can be trusted
+        (who runs it, whom it speaks for, what it tends to leave out), in Markdown.
+
+        """;
+
+    private static string Page(string title) => $$"""
+        ---
+        # A page of the site itself, published at /<its-id>/ (About, Methodology). List it in site.yml's
+        # footer to link it from every page.
+        {{Header}}
+
+        # required. Its title, at most 200 characters.
+        title: {{title}}
+        # One or two sentences, at most 400 characters: shown in link previews and search.
+        # summary: ""
+        ---
+
+        {{PlaceholderMark}} with the page, in Markdown. Link a document as `[[its-id]]`
+        (without the backticks).
 
         """;
 

@@ -52,6 +52,15 @@ public sealed record DiagnosticCode(string Code, string Title)
     // An unquoted value cut short by ' #'; a theme that cannot be used. (Declared before All, which lists them.)
     public static readonly DiagnosticCode CommentInValue = new("BR503", "comment right after an unquoted value");
     public static readonly DiagnosticCode ThemeError = new("BR150", "theme file that is a link or does not parse");
+    // Evidence (issue 13): fact addresses, the source catalog, pages of the site, citations and placeholders.
+    // Errors and warnings together, in a block of their own so that codes added by other work cannot collide.
+    public static readonly DiagnosticCode DuplicateFactId = new("BR701", "fact id or address used twice in a file");
+    public static readonly DiagnosticCode CatalogIdListed = new("BR702", "a file's own source takes a catalog id");
+    public static readonly DiagnosticCode ReservedPageId = new("BR703", "page id reserved by the site");
+    public static readonly DiagnosticCode MiswrittenCitation = new("BR704", "citation written wrong");
+    public static readonly DiagnosticCode Placeholder = new("BR705", "placeholder text left in");
+    public static readonly DiagnosticCode SourceDescribedTwice = new("BR706", "one URL described two ways");
+    public static readonly DiagnosticCode OrderedAnchor = new("BR707", "facts told apart only by their order");
 
     public static readonly IReadOnlyList<DiagnosticCode> All =
     [
@@ -62,5 +71,6 @@ public sealed record DiagnosticCode(string Code, string Title)
         UnusedSource, UnsafeHtml,
         NotAFile, Unreadable,
         CommentInValue, ThemeError,
+        DuplicateFactId, CatalogIdListed, ReservedPageId, MiswrittenCitation, Placeholder, SourceDescribedTwice, OrderedAnchor,
     ];
 }

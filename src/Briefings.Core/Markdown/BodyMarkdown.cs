@@ -67,12 +67,14 @@ public static class BodyMarkdown
     }
 
     /// <summary>What reading needs to know of a parsed text, found in one walk: its mentions and citations with
-    /// their file positions, and what rendering will remove (<see cref="RemoveUnsafeUrls"/>, the sanitiser), each
-    /// with its 0-based line and column in the text.</summary>
+    /// their file positions (and ids written where a citation was likely meant), what rendering will remove
+    /// (<see cref="RemoveUnsafeUrls"/>, the sanitiser), and citations that cannot be read (<see cref="CitationMistakes"/>),
+    /// each with its 0-based line and column in the text.</summary>
     public sealed record Inspection(
         BodyReferences References,
         IReadOnlyList<(string Url, int Line, int Column)> UnsafeUrls,
-        IReadOnlyList<(string What, int Line, int Column)> UnsafeHtml);
+        IReadOnlyList<(string What, int Line, int Column)> UnsafeHtml,
+        IReadOnlyList<(string Message, int Line, int Column)> MiswrittenCitations);
 
     /// <param name="firstLine">The file line of the text's first line.</param>
     public static Inspection Inspect(MarkdownDocument doc, int firstLine, int firstColumn = 1)
@@ -81,8 +83,10 @@ public static class BodyMarkdown
         var citations = new List<Ref>();
         var urls = new List<(string, int, int)>();
         var html = new List<(string, int, int)>();
+        var mistakes = new CitationMistakes();
         foreach (var node in Nodes(doc))
         {
+            mistakes.Add(node);
             var at = new Position(firstLine + node.Line, (node.Line == 0 ? firstColumn : 1) + node.Column);
             if (node is MentionInline m) mentions.Add(new Ref(m.Id, at));
             else if (node is CitationInline c) citations.AddRange(c.SourceIds.Select(id => new Ref(id, at)));
@@ -90,7 +94,10 @@ public static class BodyMarkdown
             else if (RawHtml(node) is { } raw)
                 foreach (var what in HtmlSafety.Removals(raw)) html.Add((what, node.Line, node.Column));
         }
-        return new Inspection(new BodyReferences(mentions, citations), urls, html);
+        mistakes.Flush();
+        var loose = mistakes.Loose.Select(l =>
+            new LooseCitation(new Ref(l.Id, new Position(firstLine + l.Line, (l.Line == 0 ? firstColumn : 1) + l.Column)), l.Written)).ToList();
+        return new Inspection(new BodyReferences(mentions, citations) { Loose = loose }, urls, html, mistakes.Miswritten);
     }
 
     /// <summary>Every node under <paramref name="root"/>, in document order, found the way the HTML renderer finds

@@ -11,6 +11,8 @@ public static class SiteUrls
     public const string Tags = "/tags/";
     public const string Sources = "/sources/";
     public const string Search = "/search/";
+    /// <summary>Every correction of the archive, newest first.</summary>
+    public const string Corrections = "/corrections/";
     public const string NotFound = "/404.html";
     /// <summary>The Atom feed of the latest briefings.</summary>
     public const string Feed = "/feed.xml";
@@ -24,8 +26,9 @@ public static class SiteUrls
     /// <summary>The list of every document of a kind: "/people/"; for briefings, "/briefings/".</summary>
     public static string ListOf(DocumentKind kind) => $"/{kind.Folder()}/";
 
-    /// <summary>A document's page, "/people/kim-myong-gil/", or where it stood under a former id.</summary>
-    public static string PageOf(DocumentKind kind, string id) => $"{ListOf(kind)}{id}/";
+    /// <summary>A document's page, "/people/kim-myong-gil/", or where it stood under a former id; a page of the
+    /// site itself stands at the top, "/about/".</summary>
+    public static string PageOf(DocumentKind kind, string id) => kind == DocumentKind.Page ? $"/{id}/" : $"{ListOf(kind)}{id}/";
 
     /// <summary>The list of a year's briefings: "/briefings/2019/".</summary>
     public static string Year(int year) => $"{ListOf(DocumentKind.Briefing)}{year}/";
@@ -74,6 +77,8 @@ public static class SiteUrls
         ["agreements"] = ListOf(DocumentKind.Agreement),
         ["tags"] = Tags,
         ["sources"] = Sources,
+        ["corrections"] = Corrections,
+        ["data"] = DataFolder,
         ["search"] = Search,
         ["feed"] = Feed,
     };

@@ -45,7 +45,7 @@ public static class ArchiveData
             w.WriteStartArray("briefings");
             foreach (var b in index.Briefings)
             {
-                Briefing(w, site, b, involves);
+                Briefing(w, index, site, b, involves);
                 FlushSometimes(w);
             }
             w.WriteEndArray();
@@ -85,12 +85,14 @@ public static class ArchiveData
                     w.WriteStartObject();
                     w.WriteNumber("number", post.Index + 1);
                     w.WriteString("url", site.Absolute(entry.Url));
+                    w.WriteString("anchor", entry.Anchor);
                     w.WriteString("institution", post.Institution.Id);
                     Text(w, "title", post.Title);
                     Date(w, "from", post.From);
                     Date(w, "until", post.Until);
                     Text(w, "confidence", post.Confidence);
-                    Ids(w, "sources", post.Sources);
+                    Ids(w, "sources", post.Sources.Select(c => c.Source));
+                    Citations(w, post.Sources);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -133,6 +135,34 @@ public static class ArchiveData
         if (w.BytesPending > 64 * 1024) w.Flush();
     }
 
+    private static void Citations(Utf8JsonWriter w, IEnumerable<Citation> citations)
+    {
+        w.WriteStartArray("citations");
+        foreach (var c in citations)
+        {
+            w.WriteStartObject();
+            w.WriteString("source", c.Source.Id);
+            Text(w, "quote", c.Quote);
+            Text(w, "translation", c.Translation);
+            Text(w, "locator", c.Locator);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void Corrections(Utf8JsonWriter w, Document d)
+    {
+        w.WriteStartArray("corrections");
+        foreach (var c in d.Corrections)
+        {
+            w.WriteStartObject();
+            w.WriteString("date", c.Date.ToString());
+            w.WriteString("note", c.Note);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
     /// <summary>For each briefing, the entities whose pages list it: the inverse of <see cref="ArchiveIndex.BriefingsOf"/>.</summary>
     public static Dictionary<string, List<string>> Involvement(ArchiveIndex index)
     {
@@ -143,7 +173,7 @@ public static class ArchiveData
         return map;
     }
 
-    private static void Briefing(Utf8JsonWriter w, SiteSettings site, Briefing b, Dictionary<string, List<string>> involves)
+    private static void Briefing(Utf8JsonWriter w, ArchiveIndex index, SiteSettings site, Briefing b, Dictionary<string, List<string>> involves)
     {
         w.WriteStartObject();
         w.WriteString("id", b.Id);
@@ -160,7 +190,8 @@ public static class ArchiveData
         Strings(w, "mentions", b.MentionsOf());
         Strings(w, "involves", involves[b.Id]);
         w.WriteNumber("event_count", b.Events.Count);
-        Strings(w, "sources", b.Sources.Select(s => s.Id).ToList());
+        Strings(w, "sources", index.ListedSources(b).Select(s => s.Id).ToList());
+        Corrections(w, b);
         w.WriteString("body", b.Body);
         w.WriteEndObject();
     }
@@ -182,8 +213,9 @@ public static class ArchiveData
     private static void EntityEnd(Utf8JsonWriter w, ArchiveIndex index, Entity e)
     {
         Ids(w, "former_ids", e.FormerIds);
-        Strings(w, "sources", e.Sources.Select(s => s.Id).ToList());
+        Strings(w, "sources", index.ListedSources(e).Select(s => s.Id).ToList());
         Strings(w, "briefings", index.BriefingsOf(e.Id).Select(b => b.Id).ToList());
+        Corrections(w, e);
         w.WriteString("body", e.Body);
         w.WriteEndObject();
     }
@@ -195,6 +227,7 @@ public static class ArchiveData
         w.WriteString("briefing", entry.Briefing.Id);
         w.WriteNumber("number", e.Index + 1);
         w.WriteString("url", site.Absolute(entry.Url));
+        w.WriteString("anchor", entry.Anchor);
         w.WriteString("date", e.Date.ToString());
         Date(w, "end", e.End);
         w.WriteString("type", e.Type);
@@ -202,7 +235,8 @@ public static class ArchiveData
         Text(w, "from", e.From?.Id);
         Text(w, "to", e.To?.Id);
         Ids(w, "participants", e.Participants);
-        Ids(w, "sources", e.Sources);
+        Ids(w, "sources", e.Sources.Select(c => c.Source));
+        Citations(w, e.Sources);
         Text(w, "confidence", e.Confidence);
         w.WriteEndObject();
     }
@@ -226,8 +260,8 @@ public static class ArchiveData
         w.WriteEndObject();
     }
 
-    /// <summary>Where a source is listed on its document's page.</summary>
-    public static string SourcePermalink(Document doc, Source s) => SiteUrls.At(doc.Url, SiteUrls.SourceAnchor(s.Id));
+    /// <summary>Where a source is listed on its document's page; a catalog source has a page of its own.</summary>
+    public static string SourcePermalink(Document doc, Source s) => doc is CatalogSource ? doc.Url : SiteUrls.At(doc.Url, SiteUrls.SourceAnchor(s.Id));
 
     private static void Array<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<T> write)
     {

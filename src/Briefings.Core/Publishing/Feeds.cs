@@ -18,16 +18,18 @@ public static class Feeds
     public static IEnumerable<(string Path, Func<byte[]> Content)> All(ArchiveIndex index)
     {
         var site = index.Archive.Site;
+        var views = new Rendering.ViewFactory(index);
         // An empty feed still needs an <updated>; the archive's newest date keeps it fixed for fixed input. Worked
         // out once: many entities of a large archive have no briefing yet.
         var archiveUpdated = ContentDates.Newest(index.Briefings) ?? new PartialDate(1970, 1, 1);
-        yield return (SiteUrls.Feed, () => Atom(site, SiteUrls.Feed, SiteUrls.Home, site.Title, site.Description, index.Briefings.Take(Latest).ToList(), archiveUpdated));
+        yield return (SiteUrls.Feed, () => Atom(site, SiteUrls.Feed, SiteUrls.Home, site.Title, site.Description, index.Briefings.Take(Latest).ToList(), archiveUpdated, views));
         foreach (var e in index.Archive.Documents.OfType<Entity>())
             yield return (SiteUrls.FeedOf(e), () => Atom(site, SiteUrls.FeedOf(e), e.Url, $"{e.DisplayName} · {site.Title}",
-                $"The latest briefings that involve or mention {e.DisplayName}.", index.BriefingsOf(e.Id).Take(Latest).ToList(), archiveUpdated));
+                $"The latest briefings that involve or mention {e.DisplayName}.", index.BriefingsOf(e.Id).Take(Latest).ToList(), archiveUpdated, views));
     }
 
-    private static byte[] Atom(SiteSettings site, string path, string pageUrl, string title, string subtitle, IReadOnlyList<Briefing> briefings, PartialDate archiveUpdated)
+    private static byte[] Atom(SiteSettings site, string path, string pageUrl, string title, string subtitle, IReadOnlyList<Briefing> briefings, PartialDate archiveUpdated,
+        Rendering.ViewFactory views)
     {
         var feed = new SyndicationFeed
         {
@@ -41,17 +43,18 @@ public static class Feeds
         feed.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(site.Absolute(pageUrl)), "text/html"));
         // Atom requires an author on the feed or on every entry; the site answers for the briefings it publishes.
         feed.Authors.Add(new SyndicationPerson { Name = XmlSafe(site.Title), Uri = site.Absolute(SiteUrls.Home) });
-        feed.Items = briefings.Select(b => Entry(site, b)).ToList();
+        feed.Items = briefings.Select(b => Entry(site, b, views)).ToList();
         return Serialize(feed);
     }
 
-    private static SyndicationItem Entry(SiteSettings site, Briefing b)
+    private static SyndicationItem Entry(SiteSettings site, Briefing b, Rendering.ViewFactory views)
     {
         var item = new SyndicationItem
         {
             Id = site.Absolute(b.Url),
             Title = Text(b.Title),
             Summary = Text(b.Summary),
+            Content = new TextSyndicationContent(XmlSafe(Content(site, b, views)), TextSyndicationContentKind.Html),
             PublishDate = ContentDates.Midnight(b.Date),
             LastUpdatedTime = ContentDates.Midnight(ContentDates.Modified(b)),
         };
@@ -59,6 +62,26 @@ public static class Feeds
         foreach (var author in b.Authors) item.Authors.Add(new SyndicationPerson { Name = XmlSafe(author) });
         foreach (var tag in b.Tags) item.Categories.Add(new SyndicationCategory(tag));
         return item;
+    }
+
+    /// <summary>An entry's content: the summary, the briefing's corrections (newest first), and each event with its
+    /// permanent address, so a reader of the feed sees what changed and can cite a fact.</summary>
+    private static string Content(SiteSettings site, Briefing b, Rendering.ViewFactory views)
+    {
+        static string H(string text) => System.Net.WebUtility.HtmlEncode(text);
+        var html = new StringBuilder();
+        html.Append("<p>").Append(H(b.Summary)).Append("</p>");
+        foreach (var c in Corrections.Of(b))
+            html.Append("<p><strong>Corrected ").Append(H(c.Date.ToDisplay())).Append(":</strong> ").Append(views.InlineHtml(b, c.Note)).Append("</p>");
+        if (b.Events.Count > 0)
+        {
+            html.Append("<p>Events:</p><ul>");
+            foreach (var e in b.Events)
+                html.Append("<li><a href=\"").Append(H(site.Absolute(new EventEntry(b, e).Url))).Append("\">")
+                    .Append(H($"{e.Date.ToDisplay()}, {e.Type}")).Append("</a></li>");
+            html.Append("</ul>");
+        }
+        return html.ToString();
     }
 
     private static byte[] Serialize(SyndicationFeed feed)

@@ -38,8 +38,9 @@ public static class Publisher
         return 3 + DataFiles.Write(index, sink);
     }
 
-    /// <summary>Whether a site path (<c>/data/archive.json</c>) is one of the files <see cref="WriteArchiveFiles"/> writes.</summary>
+    /// <summary>Whether a site path (<c>/data/archive.json</c>) is one of the files <see cref="WriteArchiveFiles"/> writes;
+    /// <c>/data/</c> itself is the page that describes them.</summary>
     public static bool IsArchiveFile(string sitePath) =>
-        sitePath.StartsWith(SiteUrls.DataFolder, StringComparison.Ordinal)
+        sitePath.StartsWith(SiteUrls.DataFolder, StringComparison.Ordinal) && sitePath != SiteUrls.DataFolder
         || "/" + sitePath.TrimStart('/') is SiteUrls.Sitemap or SiteUrls.Robots or SiteUrls.NetlifyRedirects;
 }

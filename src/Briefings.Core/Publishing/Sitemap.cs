@@ -35,7 +35,8 @@ public static class Sitemap
     public static string Robots(SiteSettings site) => $"User-agent: *\nAllow: /\n\nSitemap: {site.Absolute(SiteUrls.Sitemap)}\n";
 
     /// <summary>A page changes when one of the briefings it shows does: a briefing page with that briefing, an
-    /// entity page with those that involve it, the lists with their newest. Other pages have no date to give.</summary>
+    /// entity page with those that involve it (or its own correction), the lists with their newest, the corrections
+    /// page with the newest correction. Other pages have no date to give.</summary>
     private static Dictionary<string, PartialDate> LastModified(ArchiveIndex index)
     {
         var dates = new Dictionary<string, PartialDate>(StringComparer.Ordinal);
@@ -44,10 +45,12 @@ public static class Sitemap
             if (ContentDates.Newest(briefings) is { } d) dates[url] = d;
         }
         foreach (var b in index.Briefings) Add(b.Url, [b]);
-        foreach (var e in index.Archive.Documents.OfType<Entity>()) Add(e.Url, index.BriefingsOf(e.Id));
+        foreach (var e in index.Archive.Documents.OfType<Entity>())
+            if (ContentDates.OfEntity(index, e.Id) is { } d) dates[e.Url] = d;
         foreach (var year in index.Briefings.GroupBy(b => b.Date.Year)) Add(SiteUrls.Year(year.Key), year);
         foreach (var (tag, briefings) in index.ByTag) Add(SiteUrls.Tag(tag), briefings);
         foreach (var url in new[] { SiteUrls.Home, SiteUrls.ListOf(DocumentKind.Briefing), SiteUrls.Timeline }) Add(url, index.Briefings);
+        if (index.Archive.Documents.Select(ContentDates.Corrected).Max() is { } corrected) dates[SiteUrls.Corrections] = corrected;
         return dates;
     }
 }

@@ -29,7 +29,7 @@ public static class ArchiveReader
             if (kind is null)
             {
                 diagnostics.Warning(shown, Position.Start, DiagnosticCode.StrayFile,
-                    $"'{relative}' is not read: content files are site.yml and .md files under briefings/YYYY/, countries/, institutions/, people/ or agreements/");
+                    $"'{relative}' is not read: content files are site.yml and .md files under briefings/YYYY/, countries/, institutions/, people/, agreements/, sources/ or pages/");
                 continue;
             }
             if (!placed)

@@ -24,7 +24,12 @@ public static class SiteReader
         if (baseUrl is not null && !baseUrl.StartsWith("https://", StringComparison.Ordinal))
             f.Error(f.Node("base_url")!.At, DiagnosticCode.BadUrl, "'base_url' must be an absolute https URL");
         var language = f.Language("language");
+        var footer = f.Ids("footer");
         f.ReportUnknownKeys();
-        return new SiteSettings(title ?? "Briefings", description ?? "", (baseUrl ?? SiteSettings.Default.BaseUrl).TrimEnd('/'), language ?? "en");
+        return new SiteSettings(title ?? "Briefings", description ?? "", (baseUrl ?? SiteSettings.Default.BaseUrl).TrimEnd('/'), language ?? "en")
+        {
+            Footer = footer,
+            Path = path,
+        };
     }
 }

@@ -10,7 +10,7 @@ namespace Briefings.Rendering;
 /// link to the document's page and carry no anchor ids.</param>
 public sealed class DocumentLinks(Document doc, ArchiveIndex index, bool elsewhere = false) : IBodyLinks
 {
-    private readonly Dictionary<string, int> _numbers = doc.Sources
+    private readonly Dictionary<string, int> _numbers = index.ListedSources(doc)
         .Select((s, i) => (s.Id, Number: i + 1)).DistinctBy(x => x.Id).ToDictionary(x => x.Id, x => x.Number, StringComparer.Ordinal);
 
     public (string Url, string Name)? Mention(string id) =>

@@ -29,7 +29,7 @@ public sealed class LinkPreview(ArchiveIndex index)
         var type = kind switch
         {
             "home" => "WebSite",
-            "briefings" or "index" or "tag" or "timeline" => "CollectionPage",
+            "briefings" or "index" or "tag" or "timeline" or "corrections" => "CollectionPage",
             _ => "WebPage",
         };
         return new PreviewView("website", null, null, Json(w =>
@@ -55,7 +55,7 @@ public sealed class LinkPreview(ArchiveIndex index)
         Briefing b => ForBriefing(b),
         Person p => new PreviewView("profile", null, null, Json(w => ForPerson(w, p, description))),
         Entity e => new PreviewView("website", null, null, Json(w => ForEntity(w, e, description))),
-        _ => throw new ArgumentOutOfRangeException(nameof(d)),
+        _ => ForPage("page", d.DisplayName, description, d.Url),
     };
 
     private PreviewView ForBriefing(Briefing b)

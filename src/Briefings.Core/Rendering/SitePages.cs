@@ -13,11 +13,31 @@ public sealed record PageSpec(string UrlPath, string Template, Func<Dictionary<s
 }
 
 /// <summary>Every HTML page of the site, as the contract lists them.</summary>
-public sealed class SitePages(ArchiveIndex index, ViewFactory views)
+public sealed class SitePages
 {
     public const int HomeBriefings = 10;
+    /// <summary>The id of the site page that explains how facts are verified; legends of confidence link to it.</summary>
+    public const string MethodologyId = "methodology";
+
+    private readonly ArchiveIndex index;
+    private readonly ViewFactory views;
     private Archive Archive => index.Archive;
-    private readonly LinkPreview _previews = new(index);
+    private readonly LinkPreview _previews;
+
+    /// <summary>The site's own pages that <c>site.yml</c> links from every page, in its order.</summary>
+    private readonly IReadOnlyList<LinkView> _footer;
+
+    /// <summary>The Methodology page, if the site has one.</summary>
+    private readonly string? _methodology;
+
+    public SitePages(ArchiveIndex index, ViewFactory views)
+    {
+        this.index = index;
+        this.views = views;
+        _previews = new(index);
+        _footer = index.Archive.Site.Footer.Select(r => index.Find(r.Id)).OfType<SitePage>().Select(p => views.Link(p)).ToList();
+        _methodology = index.Find(MethodologyId) is SitePage m ? m.Url : null;
+    }
 
     public IEnumerable<PageSpec> All()
     {
@@ -40,6 +60,10 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         foreach (var (tag, briefings) in index.ByTag)
             yield return new(SiteUrls.Tag(tag), "tag", () => Tag(tag, briefings));
         yield return new(SiteUrls.Sources, "sources", Sources);
+        foreach (var c in index.Archive.Documents.OfType<CatalogSource>()) yield return new(c.Url, "source", () => Source(c));
+        yield return new(SiteUrls.DataFolder, "data", Data);
+        yield return new(SiteUrls.Corrections, "corrections", CorrectionsPage);
+        foreach (var p in Archive.Pages) yield return new(p.Url, "page", () => SitePage(p));
         foreach (var r in Redirects.Of(Archive)) yield return new(r.From, "redirect", () => Redirect(r));
         yield return new(SiteUrls.Search, "search", () => Page("Search", "Search the briefings, people, institutions, countries and agreements.", SiteUrls.Search, "search"));
         yield return new(SiteUrls.NotFound, "404", () => Page("Page not found", "There is no page at this address.", SiteUrls.NotFound, "error"));
@@ -53,7 +77,10 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         ["canonical"] = Archive.Site.Absolute(url),
         ["kind"] = kind,
         ["preview"] = _previews.ForPage(kind, title, description, url),
+        ["footer"] = _footer,
+        ["methodology"] = _methodology,
     };
+
 
     private Dictionary<string, object?> Document(Document d, string description, DateView? date)
     {
@@ -64,6 +91,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         page["cite"] = new CiteView(Archive.Site.Absolute(d.Url), d.DisplayName, Archive.Site.Title, date, null);
         page["former_ids"] = d.FormerIds.Select(r => r.Id).ToList();
         page["preview"] = _previews.For(d, description);
+        page["corrections"] = views.Corrections(d);
         return page;
     }
 
@@ -227,8 +255,55 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
 
     private Dictionary<string, object?> Sources()
     {
-        var page = Page("Sources", "Every publisher the archive cites, with the briefings and entities that cite it.", SiteUrls.Sources, "index");
+        var page = Page("Sources", "The catalog of sources the archive relies on, and every publisher it cites, with the briefings and entities that cite it.", SiteUrls.Sources, "index");
         page["groups"] = SourceCatalog.Groups(index);
+        page["catalog"] = Archive.Documents.OfType<CatalogSource>()
+            .OrderBy(c => c.Source.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Select(c => new CatalogItemView(c.Url, c.Source.Title, c.Source.Publisher, c.Source.Kind, DateView.Of(c.Source.Published),
+                index.FactsCiting(c.Id).Count, index.FilesCiting(c.Id).Count))
+            .ToList();
+        return page;
+    }
+
+    /// <summary>A catalog source: what it is, how far it can be trusted, and every fact and file that rests on it.</summary>
+    private Dictionary<string, object?> Source(CatalogSource c)
+    {
+        var s = c.Source;
+        var facts = index.FactsCiting(c.Id);
+        var files = index.FilesCiting(c.Id);
+        var page = Document(c, $"{s.Title} ({s.Publisher}): what the source is, and the {Wording.Count(facts.Count, "fact")} of the archive that rest on it.", DateView.Of(s.Published));
+        page["source"] = new SourceView(1, SiteUrls.SourceAnchor(s.Id), s.Url, s.Title, s.Publisher,
+            DateView.Of(s.Published), s.Author, s.Language, DateView.Of(s.Accessed), s.ArchiveUrl, s.Kind, null);
+        page["state_media"] = s.Kind == Evidence.StateMedia;
+        page["facts"] = facts.Select(views.SourcedFact).ToList();
+        page["briefings"] = views.Items(files.OfType<Model.Briefing>());
+        page["others"] = files.Where(f => f is not Model.Briefing).Select(f => views.Link(f, f.Kind.Noun())).ToList();
+        return page;
+    }
+
+    /// <summary>Every correction of the archive, newest first.</summary>
+    private Dictionary<string, object?> CorrectionsPage()
+    {
+        var page = Page("Corrections", "Every correction made to the archive, newest first: what was wrong and what changed.", SiteUrls.Corrections, "corrections");
+        page["items"] = Publishing.Corrections.All(Archive).Select(x => views.Correction(x.File, x.Correction)).ToList();
+        return page;
+    }
+
+    /// <summary>A page of the site itself: About, Methodology.</summary>
+    private Dictionary<string, object?> SitePage(SitePage p)
+    {
+        var page = Document(p, p.Summary ?? $"{p.Title} · {Archive.Site.Title}", null);
+        page["summary"] = p.Summary;
+        return page;
+    }
+
+    /// <summary>The <c>/data/</c> page: every file a reader can download, what it holds, its columns or schema.</summary>
+    private Dictionary<string, object?> Data()
+    {
+        var page = Page("Data", "The whole archive as data: JSON with its schema, CSV tables and Atom feeds, with their licence.", SiteUrls.DataFolder, "data");
+        page["files"] = DataFiles.Files.Select(f => new DataFileView(f.Path, f.Path[SiteUrls.DataFolder.Length..], f.MediaType, f.Description, f.Columns)).ToList();
+        page["index_file"] = DataFiles.IndexPath;
+        page["schema_file"] = DataFiles.SchemaPath;
         return page;
     }
 

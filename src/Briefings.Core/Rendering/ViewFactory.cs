@@ -25,41 +25,99 @@ public sealed class ViewFactory(ArchiveIndex index)
     public IReadOnlyList<BriefingItemView> Items(IEnumerable<Briefing> bs) => bs.Select(Item).ToList();
 
     public AgreementItemView Item(Agreement a) =>
-        new(a.Url, a.Title, a.Type, a.Status, DateView.Of(a.Signed), Links(a.Parties));
+        new(a.Url, a.Title, a.Type, a.Status, DateView.Of(a.Signed), Links(a.Parties))
+        {
+            Confidence = a.Confidence,
+            Evidence = Rendering.Evidence.Note(index.ListedSources(a)),
+        };
 
     public IReadOnlyList<AgreementItemView> Items(IEnumerable<Agreement> agreements) => agreements.Select(Item).ToList();
 
-    /// <summary>The sources a fact cites, numbered as in its document's source list, linked to that list.</summary>
-    public IReadOnlyList<SourceRefView> SourceRefs(Document doc, IEnumerable<Ref> ids) =>
-        ids.Select(r => (Ref: r, Index: IndexOf(doc, r.Id))).Where(x => x.Index >= 0)
-            .Select(x => new SourceRefView(x.Index + 1, SiteUrls.At(doc.Url, SiteUrls.SourceAnchor(x.Ref.Id)), doc.Sources[x.Index].Publisher))
-            .ToList();
-
-    private static int IndexOf(Document doc, string sourceId)
+    /// <summary>The sources a fact cites, numbered as in its document's source list, linked to that list, each with
+    /// the quote the fact gives of it.</summary>
+    public IReadOnlyList<SourceRefView> SourceRefs(Document doc, IEnumerable<Citation> citations)
     {
-        for (int i = 0; i < doc.Sources.Count; i++) if (doc.Sources[i].Id == sourceId) return i;
+        var listed = index.ListedSources(doc);
+        return citations.Select(c => (Citation: c, Index: IndexOf(listed, c.Source.Id))).Where(x => x.Index >= 0)
+            .Select(x => new SourceRefView(x.Index + 1, $"{doc.Url}#{SiteUrls.SourceAnchor(x.Citation.Source.Id)}", listed[x.Index].Publisher,
+                QuoteOf(x.Citation, listed[x.Index])))
+            .ToList();
+    }
+
+    public static QuoteView? QuoteOf(Citation c, Source s) =>
+        c.Quote is { } text ? new QuoteView(text, s.Language, c.Translation, c.Locator, s.Url) : null;
+
+    /// <summary>The sources a fact cites, each once.</summary>
+    private IReadOnlyCollection<Source> Cited(Document doc, IEnumerable<Citation> citations)
+    {
+        var listed = index.ListedSources(doc);
+        return citations.Select(c => IndexOf(listed, c.Source.Id)).Where(i => i >= 0).Distinct().Select(i => listed[i]).ToList();
+    }
+
+    private static int IndexOf(IReadOnlyList<Source> sources, string sourceId)
+    {
+        for (int i = 0; i < sources.Count; i++) if (sources[i].Id == sourceId) return i;
         return -1;
     }
 
+    /// <summary>A file's numbered source list: its own sources and the catalog sources it cites, each catalog
+    /// source linked to its page.</summary>
     public IReadOnlyList<SourceView> Sources(Document doc)
     {
         var cited = doc.BodyRefs.Citations.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        return doc.Sources.Select((s, i) => new SourceView(i + 1, SiteUrls.SourceAnchor(s.Id), s.Url, s.Title, s.Publisher,
+        return index.ListedSources(doc).Select((s, i) => new SourceView(i + 1, SiteUrls.SourceAnchor(s.Id), s.Url, s.Title, s.Publisher,
             DateView.Of(s.Published), s.Author, s.Language, DateView.Of(s.Accessed), s.ArchiveUrl, s.Kind,
-            cited.Contains(s.Id) ? SiteUrls.CitationAnchor(s.Id) : null)).ToList();
+            cited.Contains(s.Id) ? SiteUrls.CitationAnchor(s.Id) : null)
+        {
+            CatalogUrl = i >= doc.Sources.Count ? SiteUrls.PageOf(DocumentKind.Source, s.Id) : null,
+        }).ToList();
     }
 
     public EventView Event(EventEntry e) => new(
         e.Anchor, e.Url, DateView.Of(e.Event.Date)!, DateView.Of(e.Event.End), e.Event.Type,
         _eventHtml.GetOrAdd((e.Briefing.Id, e.Event.Index), _ => InlineHtml(e.Briefing, e.Event.Summary)),
         Link(e.Event.From), Link(e.Event.To), Links(e.Event.Participants),
-        SourceRefs(e.Briefing, e.Event.Sources), e.Event.Confidence, Link(e.Briefing));
+        SourceRefs(e.Briefing, e.Event.Sources), e.Event.Confidence, Link(e.Briefing))
+    {
+        ElsewhereId = e.ElsewhereId,
+        Conflict = e.Conflict,
+        Evidence = Rendering.Evidence.Note(Cited(e.Briefing, e.Event.Sources)),
+    };
 
     public IReadOnlyList<EventView> Events(IEnumerable<EventEntry> events) => events.Select(Event).ToList();
 
     public PositionView Position(PostEntry p) => new(
         p.Anchor, Link(p.Post.Institution) ?? new LinkView("", p.Post.Institution.Id), Link(p.Person), p.Post.Title,
-        DateView.Of(p.Post.From), DateView.Of(p.Post.Until), p.Post.Confidence, SourceRefs(p.Person, p.Post.Sources));
+        DateView.Of(p.Post.From), DateView.Of(p.Post.Until), p.Post.Confidence, SourceRefs(p.Person, p.Post.Sources))
+    {
+        Url = p.Url,
+        ElsewhereId = p.ElsewhereId,
+        Evidence = Rendering.Evidence.Note(Cited(p.Person, p.Post.Sources)),
+    };
+
+    /// <summary>A file's corrections, newest first.</summary>
+    public IReadOnlyList<CorrectionView> Corrections(Document d) =>
+        Publishing.Corrections.Of(d).Select(c => Correction(d, c)).ToList();
+
+    public CorrectionView Correction(Document d, Correction c) => new(DateView.Of(c.Date)!, InlineHtml(d, c.Note), Link(d));
+
+    /// <summary>A fact that rests on a catalog source, with the quote it gives of that source.</summary>
+    public SourcedFactView SourcedFact(SourcedFact f)
+    {
+        var source = index.Archive.SourceOf(f.File, f.Citation.Source.Id);
+        var quote = source is null ? null : QuoteOf(f.Citation, source);
+        if (f.Event is { } e)
+        {
+            var v = Event(e);
+            return new SourcedFactView("event", v.Url, v.ElsewhereId, v.Date, v.Type, v.SummaryHtml, v.Briefing, quote, v.Confidence, v.Evidence)
+            {
+                Conflict = v.Conflict,
+            };
+        }
+        var p = Position(f.Post!);
+        var summary = System.Net.WebUtility.HtmlEncode($"{p.Person.Name}: {(p.Title is null ? "" : p.Title + ", ")}{p.Institution.Name}");
+        return new SourcedFactView("position", p.Url, p.ElsewhereId, p.From, "position", summary, p.Person, quote, p.Confidence, p.Evidence);
+    }
 
     /// <summary>A document's body as safe HTML (see <see cref="HtmlSafety.Safe"/>).</summary>
     public string BodyHtml(Document doc)
@@ -69,7 +127,9 @@ public sealed class ViewFactory(ArchiveIndex index)
         return HtmlSafety.Safe(doc.Body, BodyMarkdown.Render(md, new DocumentLinks(doc, index)));
     }
 
-    private string InlineHtml(Document doc, string markdown)
+    /// <summary>Inline Markdown of a file (an event summary, a correction note) as safe HTML, for any page: its
+    /// citations link to the file's own source list.</summary>
+    public string InlineHtml(Document doc, string markdown)
     {
         var md = BodyMarkdown.ParseInline(markdown);
         BodyMarkdown.RemoveUnsafeUrls(md);

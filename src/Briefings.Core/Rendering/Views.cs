@@ -14,25 +14,59 @@ public sealed record DateView(string Iso, string Display)
 /// <summary>A link to a document's page.</summary>
 public sealed record LinkView(string Url, string Name, string? Note = null);
 
-/// <summary>A reference from a fact to a numbered source of a page.</summary>
-public sealed record SourceRefView(int Number, string Url, string Label);
+/// <summary>A reference from a fact to a numbered source of a page, with the words of the source that support the
+/// fact when the content quotes them.</summary>
+public sealed record SourceRefView(int Number, string Url, string Label, QuoteView? Quote = null);
+
+/// <summary>A quoted passage of a source, in the source's language, with its English translation and where in the
+/// source it is.</summary>
+public sealed record QuoteView(string Text, string Language, string? Translation, string? Locator, string SourceUrl);
 
 public sealed record SourceView(
     int Number, string Anchor, string Url, string Title, string Publisher, DateView? Published, string? Author,
-    string Language, DateView? Accessed, string? ArchiveUrl, string? Kind, string? BackAnchor);
+    string Language, DateView? Accessed, string? ArchiveUrl, string? Kind, string? BackAnchor)
+{
+    /// <summary>The page of a catalog source, for a source the file cites from the catalog.</summary>
+    public string? CatalogUrl { get; init; }
+}
 
+/// <summary>An event. <see cref="Anchor"/> is its id on its briefing's page, <see cref="ElsewhereId"/> its element id
+/// on pages that list facts of several files, and <see cref="Url"/> its permanent address.</summary>
 public sealed record EventView(
     string Anchor, string Url, DateView Date, DateView? End, string Type, string SummaryHtml,
     LinkView? From, LinkView? To, IReadOnlyList<LinkView> Participants, IReadOnlyList<SourceRefView> Sources,
-    string? Confidence, LinkView Briefing);
+    string? Confidence, LinkView Briefing)
+{
+    public string ElsewhereId { get; init; } = "";
+    /// <summary>True when the content marks the reports of this fact as conflicting.</summary>
+    public bool Conflict { get; init; }
+    /// <summary>How thin the evidence is, when it is: "one source only", "state media only".</summary>
+    public string? Evidence { get; init; }
+    public IReadOnlyList<QuoteView> Quotes => [.. Sources.Select(s => s.Quote).OfType<QuoteView>()];
+    /// <summary>What the fact is, for the spoken name of its link.</summary>
+    public string Label => $"{Type}, {Date.Display}";
+}
 
 public sealed record BriefingItemView(string Url, string Title, DateView Date, string Summary, IReadOnlyList<LinkView> Countries);
 
-public sealed record AgreementItemView(string Url, string Title, string Type, string Status, DateView? Signed, IReadOnlyList<LinkView> Parties);
+public sealed record AgreementItemView(string Url, string Title, string Type, string Status, DateView? Signed, IReadOnlyList<LinkView> Parties)
+{
+    public string? Confidence { get; init; }
+    public string? Evidence { get; init; }
+}
 
+/// <summary>A position held. Ids and address as for <see cref="EventView"/>.</summary>
 public sealed record PositionView(
     string Anchor, LinkView Institution, LinkView Person, string? Title, DateView? From, DateView? Until,
-    string? Confidence, IReadOnlyList<SourceRefView> Sources);
+    string? Confidence, IReadOnlyList<SourceRefView> Sources)
+{
+    public string Url { get; init; } = "";
+    public string ElsewhereId { get; init; } = "";
+    public string? Evidence { get; init; }
+    public IReadOnlyList<QuoteView> Quotes => [.. Sources.Select(s => s.Quote).OfType<QuoteView>()];
+    /// <summary>What the fact is, for the spoken name of its link.</summary>
+    public string Label => $"{Person.Name}, {(Title is null ? "" : Title + ", ")}{Institution.Name}";
+}
 
 public sealed record FormerNameView(string Name, DateView? From, DateView? Until);
 
@@ -45,3 +79,20 @@ public sealed record TagView(string Name, string Url, int Count);
 
 /// <summary>A group of links under a heading (institutions by country).</summary>
 public sealed record GroupView(string Heading, string? Url, IReadOnlyList<LinkView> Items);
+
+/// <summary>A file of <c>/data/</c>, as its page lists it.</summary>
+public sealed record DataFileView(string Url, string Name, string MediaType, string Description, IReadOnlyList<string> Columns);
+
+/// <summary>A correction: when, what was wrong and what changed, and the page it corrects.</summary>
+public sealed record CorrectionView(DateView Date, string NoteHtml, LinkView File);
+
+/// <summary>A fact that rests on a catalog source, as the source's page lists it, with the words it quotes.</summary>
+public sealed record SourcedFactView(
+    string Kind, string Url, string Id, DateView? Date, string Label, string SummaryHtml, LinkView File, QuoteView? Quote,
+    string? Confidence, string? Evidence)
+{
+    public bool Conflict { get; init; }
+}
+
+/// <summary>A catalog source as <c>/sources/</c> lists it.</summary>
+public sealed record CatalogItemView(string Url, string Title, string Publisher, string? Kind, DateView? Published, int Facts, int Files);

@@ -5,16 +5,36 @@ namespace Briefings.Resolving;
 /// <summary>An event with the briefing it is reported in.</summary>
 public sealed record EventEntry(Briefing Briefing, Event Event)
 {
-    /// <summary>The stable anchor of the event on its briefing page.</summary>
-    public string Anchor => $"event-{Event.Index + 1}";
+    /// <summary>The permanent anchor of the event on its briefing's page (see <see cref="FactAnchors"/>).</summary>
+    public string Anchor => Event.Anchor;
+    /// <summary>The event's permanent address.</summary>
     public string Url => SiteUrls.At(Briefing.Url, Anchor);
+    /// <summary>Its element id on pages that list facts of several files.</summary>
+    public string ElsewhereId => FactAnchors.ElementId(Briefing.Id, Anchor);
+
+    /// <summary>The tag with which a briefing says its sources disagree.</summary>
+    public const string ConflictTag = "conflicting-reports";
+
+    /// <summary>Whether the content marks this event's reports as conflicting: its briefing carries the
+    /// <see cref="ConflictTag"/> and the event is the one it gives low confidence (the format has no field for a
+    /// conflict; this is how the archive's files mark one).</summary>
+    public bool Conflict => Event.Confidence == "low" && Briefing.Tags.Contains(ConflictTag, StringComparer.Ordinal);
 }
 
 /// <summary>A position held, with the person who held it.</summary>
 public sealed record PostEntry(Person Person, Post Post)
 {
-    public string Anchor => $"position-{Post.Index + 1}";
+    public string Anchor => Post.Anchor;
     public string Url => SiteUrls.At(Person.Url, Anchor);
+    public string ElsewhereId => FactAnchors.ElementId(Person.Id, Anchor);
+}
+
+/// <summary>A fact (an event or a position) that cites a source, with the quote it gives; one of the two entries is set.</summary>
+public sealed record SourcedFact(EventEntry? Event, PostEntry? Post, Citation Citation)
+{
+    public Document File => (Document?)Event?.Briefing ?? Post!.Person;
+    /// <summary>The date that orders facts newest first: an event's date, a position's start.</summary>
+    public PartialDate? Date => Event?.Event.Date ?? Post!.Post.From;
 }
 
 /// <summary>An entity appearing in the same briefings as another, and how often.</summary>
@@ -42,6 +62,9 @@ public sealed class ArchiveIndex
     private readonly Dictionary<string, List<Institution>> _childrenOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Companion>> _companions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Country>> _countriesOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<SourcedFact>> _factsCiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Document>> _filesCiting = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Source>> _listed = new(StringComparer.Ordinal);
 
     private static readonly IComparer<Briefing> NewestFirst = Comparer<Briefing>.Create((a, b) =>
     {
@@ -89,7 +112,9 @@ public sealed class ArchiveIndex
             {
                 var entry = new EventEntry(b, e);
                 events.Add(entry);
-                foreach (var id in EventActors(e).Concat(b.Agreements.Select(a => a.Id)).Distinct()) Add(_eventsOf, id, entry);
+                // A country takes part in an event through its participants too, not only as its from or to.
+                foreach (var id in EventActors(e).Concat(e.Participants.SelectMany(r => CountryOf(r.Id))).Concat(b.Agreements.Select(a => a.Id)).Distinct())
+                    Add(_eventsOf, id, entry);
             }
         }
         Events = events.OrderBy(e => e.Event.Date).ThenBy(e => e.Briefing.Date).ThenBy(e => e.Briefing.Id, StringComparer.Ordinal)
@@ -104,6 +129,8 @@ public sealed class ArchiveIndex
         foreach (var list in _postsAt.Values)
             list.Sort((x, y) => Comparer<PartialDate?>.Default.Compare(y.Post.From, x.Post.From) is var c && c != 0 ? c : ByName(x.Person, y.Person));
 
+        if (archive.Catalog.Count > 0) IndexCatalogCitations();
+
         ByTag = Briefings.SelectMany(b => b.Tags.Distinct().Select(t => (t, b)))
             .GroupBy(x => x.t, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Briefing>)g.Select(x => x.b).ToList(), StringComparer.Ordinal);
@@ -111,7 +138,8 @@ public sealed class ArchiveIndex
 
     /// <summary>Briefings that involve or mention the document, newest first.</summary>
     public IReadOnlyList<Briefing> BriefingsOf(string id) => Get(_briefingsOf, id);
-    /// <summary>Events that involve the entity, newest first.</summary>
+    /// <summary>Events that involve the entity, newest first: those it takes part in, and for a country also those it
+    /// is the origin or destination of or whose participants belong to it.</summary>
     public IReadOnlyList<EventEntry> EventsOf(string id) => Get(_eventsOf, id);
     /// <summary>Agreements the entity is party to (for a country: that its institutions or people are party to).</summary>
     public IReadOnlyList<Agreement> AgreementsOf(string id) => Get(_agreementsOf, id);
@@ -124,6 +152,66 @@ public sealed class ArchiveIndex
     public IReadOnlyList<Country> CountriesOfBriefing(Briefing b) => _countriesOf.TryGetValue(b.Id, out var c) ? c : [];
 
     public Document? Find(string id) => ById.TryGetValue(id, out var d) ? d : null;
+
+    /// <summary>The facts that rest on a catalog source, newest first.</summary>
+    public IReadOnlyList<SourcedFact> FactsCiting(string catalogId) => Get(_factsCiting, catalogId);
+
+    /// <summary>The files that cite a catalog source anywhere (a fact, the body, a correction): briefings newest
+    /// first, then the other files by name.</summary>
+    public IReadOnlyList<Document> FilesCiting(string catalogId) => Get(_filesCiting, catalogId);
+
+    /// <summary>The sources a file's page lists and numbers: its own, in its order, then the catalog sources it cites,
+    /// in the order they are first cited (body, events, positions, corrections). Every citation of the file, in its
+    /// prose or its facts, points into this list.</summary>
+    public IReadOnlyList<Source> ListedSources(Document doc) => Archive.Catalog.Count == 0
+        ? doc.Sources
+        : _listed.GetOrAdd(doc.Id, _ => doc.Sources.Concat(CatalogIdsCitedBy(doc).Select(id => Archive.Catalog[id].Source)).ToList());
+
+    /// <summary>Every id a file cites, in the order of <see cref="ListedSources"/>, each once, that is a catalog
+    /// source's rather than one of the file's own.</summary>
+    private IEnumerable<string> CatalogIdsCitedBy(Document doc) =>
+        CitedIds(doc).Distinct(StringComparer.Ordinal)
+            .Where(id => Archive.Catalog.ContainsKey(id) && !doc.Sources.Any(s => s.Id == id));
+
+    private static IEnumerable<string> CitedIds(Document doc)
+    {
+        var ids = doc.BodyRefs.Citations.Select(r => r.Id);
+        ids = doc switch
+        {
+            Briefing b => ids.Concat(b.Events.SelectMany(e => e.SummaryRefs.Citations.Select(r => r.Id).Concat(e.Sources.Select(c => c.Source.Id)))),
+            Person p => ids.Concat(p.Positions.SelectMany(x => x.Sources.Select(c => c.Source.Id))),
+            _ => ids,
+        };
+        return ids.Concat(doc.Corrections.SelectMany(c => c.NoteRefs.Citations.Select(r => r.Id)));
+    }
+
+    private void IndexCatalogCitations()
+    {
+        bool IsCatalog(Document doc, string id) => Archive.Catalog.ContainsKey(id) && !doc.Sources.Any(s => s.Id == id);
+        foreach (var doc in Archive.Documents)
+        {
+            if (doc is CatalogSource or SitePage) continue;
+            foreach (var id in CatalogIdsCitedBy(doc)) Add(_filesCiting, id, doc);
+            var facts = doc switch
+            {
+                Briefing b => b.Events.SelectMany(e => e.Sources.Select(c => new SourcedFact(new EventEntry(b, e), null, c))),
+                Person p => p.Positions.SelectMany(x => x.Sources.Select(c => new SourcedFact(null, new PostEntry(p, x), c))),
+                _ => [],
+            };
+            foreach (var fact in facts)
+                if (IsCatalog(doc, fact.Citation.Source.Id)) Add(_factsCiting, fact.Citation.Source.Id, fact);
+        }
+        foreach (var list in _factsCiting.Values)
+            list.Sort(FactOrder);
+        foreach (var list in _filesCiting.Values)
+            list.Sort((x, y) => (x, y) switch
+            {
+                (Briefing a, Briefing b) => NewestFirst.Compare(a, b),
+                (Briefing, _) => -1,
+                (_, Briefing) => 1,
+                _ => ByName(x, y),
+            });
+    }
 
     private IReadOnlyList<Country> CountriesOf(Briefing b) =>
         b.Countries.Select(r => r.Id)
@@ -157,6 +245,15 @@ public sealed class ArchiveIndex
         int c = x.Event.Date.CompareTo(y.Event.Date);
         if (c == 0) c = string.CompareOrdinal(x.Briefing.Id, y.Briefing.Id);
         return c != 0 ? c : x.Event.Index.CompareTo(y.Event.Index);
+    }
+
+    /// <summary>Newest first, then by file and place in the file, so that the order is total.</summary>
+    private static int FactOrder(SourcedFact x, SourcedFact y)
+    {
+        int c = Comparer<PartialDate?>.Default.Compare(y.Date, x.Date);
+        if (c == 0) c = string.CompareOrdinal(x.File.Id, y.File.Id);
+        if (c == 0) c = (x.Event?.Event.Index ?? x.Post!.Post.Index).CompareTo(y.Event?.Event.Index ?? y.Post!.Post.Index);
+        return c != 0 ? c : x.Citation.At.Line.CompareTo(y.Citation.At.Line) is var l && l != 0 ? l : x.Citation.At.Column.CompareTo(y.Citation.At.Column);
     }
 
     private static int AgreementOrder(Agreement x, Agreement y)

@@ -27,7 +27,8 @@ public static class AffectedPages
         return urls;
     }
 
-    /// <summary>The facts (<see cref="SiteGraph.Keys"/>) that differ, or null when the site settings do.</summary>
+    /// <summary>The facts (<see cref="SiteGraph.Keys"/>) that differ, or null when the site settings do or a page of
+    /// the site itself comes, goes or changes its title.</summary>
     public static IReadOnlySet<SiteGraph.Key>? ChangedKeys(ArchiveIndex before, ArchiveIndex after)
     {
         if (before.Archive.Site != after.Archive.Site) return null;
@@ -40,7 +41,11 @@ public static class AffectedPages
             if (old is not null && now is not null && old.GetType() == now.GetType()
                 && DocumentFacets.Whole(old) == DocumentFacets.Whole(now)) continue;
             keys.Add(SiteGraph.Keys.Whole(id));
-            if (old is null || now is null || old.GetType() != now.GetType() || DocumentFacets.Facet(old) != DocumentFacets.Facet(now))
+            bool facet = old is null || now is null || old.GetType() != now.GetType() || DocumentFacets.Facet(old) != DocumentFacets.Facet(now);
+            // Every page's footer names the site's pages, and every legend of confidence links to Methodology: a page
+            // of the site that comes, goes or is retitled changes every page.
+            if (facet && (old is SitePage || now is SitePage)) return null;
+            if (facet)
             {
                 keys.Add(SiteGraph.Keys.Facet(id));
                 keys.Add(SiteGraph.Keys.AnyFacet);

@@ -118,21 +118,26 @@ public sealed class SiteGraph
             yield return (SiteUrls.FeedOf(e), s =>
             {
                 s.Doc(e.Id);
-                foreach (var b in index.BriefingsOf(e.Id).Take(Feeds.Latest)) { s.Add(Keys.Whole(b.Id)); s.Item(b); }
+                foreach (var b in index.BriefingsOf(e.Id).Take(Feeds.Latest)) s.FeedEntry(b);
                 // An empty feed is dated by the newest briefing of the whole archive.
                 if (index.BriefingsOf(e.Id).Count == 0) s.Add(Keys.AnyFacet);
             });
         }
         foreach (var r in Redirects.Of(archive))
             yield return (r.From, s => s.Doc(r.Target.Id));
-        foreach (var list in new[] { SiteUrls.ListOf(DocumentKind.Country), SiteUrls.ListOf(DocumentKind.Institution), SiteUrls.ListOf(DocumentKind.Person), SiteUrls.ListOf(DocumentKind.Agreement), SiteUrls.Tags, SiteUrls.Sources })
+        foreach (var list in new[] { SiteUrls.ListOf(DocumentKind.Country), SiteUrls.ListOf(DocumentKind.Institution), SiteUrls.ListOf(DocumentKind.Person), SiteUrls.ListOf(DocumentKind.Agreement), SiteUrls.Tags, SiteUrls.Sources, SiteUrls.Corrections })
             yield return (list, s => s.Add(Keys.AnyFacet));
+        foreach (var c in archive.Documents.OfType<CatalogSource>())
+            yield return (c.Url, s => Source(s, c));
+        foreach (var p in archive.Pages)
+            yield return (p.Url, s => s.Body(p));
+        yield return (SiteUrls.DataFolder, _ => { });
         yield return (SiteUrls.Timeline, s => { foreach (var e in index.Events) s.Event(e); });
         foreach (var (tag, briefings) in index.ByTag)
             yield return (SiteUrls.Tag(tag), s => { s.Add(Keys.Tag(tag)); foreach (var b in briefings) s.Item(b); });
         yield return (SiteUrls.Search, _ => { });
         yield return (SiteUrls.NotFound, _ => { });
-        yield return (SiteUrls.Feed, s => { foreach (var b in index.Briefings.Take(Feeds.Latest)) { s.Add(Keys.Whole(b.Id)); s.Item(b); } });
+        yield return (SiteUrls.Feed, s => { foreach (var b in index.Briefings.Take(Feeds.Latest)) s.FeedEntry(b); });
     }
 
     private static void Briefing(Shown s, Briefing b)
@@ -144,6 +149,22 @@ public sealed class SiteGraph
             if (s.Index.Find(r.Id) is Agreement a) s.Item(a);
         foreach (var e in b.Events) s.Event(new EventEntry(b, e));
         foreach (var t in b.Tags) s.Add(Keys.Tag(t));
+    }
+
+    /// <summary>A catalog source's page: the source, and every fact and file that rests on it.</summary>
+    private static void Source(Shown s, CatalogSource c)
+    {
+        s.Body(c);
+        foreach (var f in s.Index.FactsCiting(c.Id))
+        {
+            if (f.Event is { } e) s.Event(e);
+            else s.Post(f.Post!);
+        }
+        foreach (var file in s.Index.FilesCiting(c.Id))
+        {
+            if (file is Briefing b) s.Item(b);
+            else s.Doc(file.Id);
+        }
     }
 
     private static void Entity(Shown s, Entity e)
@@ -185,11 +206,29 @@ public sealed class SiteGraph
         public void Ref(Ref? r) { if (r is not null) Doc(r.Id); }
         public void Refs(IEnumerable<Ref> refs) { foreach (var r in refs) Doc(r.Id); }
 
-        /// <summary>A document's own page: all of it, and the names of what its body mentions.</summary>
+        /// <summary>A document's own page: all of it, the names of what its body and corrections mention, and the
+        /// catalog sources its source list shows.</summary>
         public void Body(Document d)
         {
             graph.Add(Keys.Whole(d.Id));
             Refs(d.BodyRefs.Mentions);
+            foreach (var c in d.Corrections) Refs(c.NoteRefs.Mentions);
+            Catalog(d);
+        }
+
+        /// <summary>The catalog sources a file's source list shows: a fact's source and its kind are shown with it.</summary>
+        public void Catalog(Document d)
+        {
+            var listed = index.ListedSources(d);
+            for (int i = d.Sources.Count; i < listed.Count; i++) Doc(listed[i].Id);
+        }
+
+        /// <summary>A briefing as an entry of a feed: all of it, with what its corrections mention.</summary>
+        public void FeedEntry(Briefing b)
+        {
+            graph.Add(Keys.Whole(b.Id));
+            Item(b);
+            foreach (var c in b.Corrections) Refs(c.NoteRefs.Mentions);
         }
 
         /// <summary>A briefing in a list.</summary>
@@ -203,11 +242,12 @@ public sealed class SiteGraph
             foreach (var c in index.CountriesOfBriefing(b)) Doc(c.Id);
         }
 
-        /// <summary>An agreement in a list, with its parties.</summary>
+        /// <summary>An agreement in a list, with its parties and what its sources say of its evidence.</summary>
         public void Item(Agreement a)
         {
             Doc(a.Id);
             Refs(a.Parties);
+            Catalog(a);
         }
 
         /// <summary>An event.</summary>
@@ -221,12 +261,14 @@ public sealed class SiteGraph
             Ref(e.Event.To);
             Refs(e.Event.Participants);
             Refs(e.Event.SummaryRefs.Mentions);
+            Catalog(e.Briefing);
         }
 
         public void Post(PostEntry p)
         {
             Doc(p.Person.Id);
             Ref(p.Post.Institution);
+            Catalog(p.Person);
         }
     }
 }

@@ -32,6 +32,10 @@ public sealed class NewCommandTests
         var other = archive.Institutions.First().Id;
         string Sources(string t) => t.Replace("url: \"\"", "url: \"https://example.org/report\"")
             .Replace("title: \"\"  ", "title: \"A report\"  ").Replace("publisher: \"\"", "publisher: \"A publisher\"");
+        // The placeholder paragraph, replaced by the writer's own text (with the citation it showed how to write).
+        text = System.Text.RegularExpressions.Regex.Replace(text,
+            System.Text.RegularExpressions.Regex.Escape(Briefings.Authoring.NewFile.PlaceholderMark) + @"[^\n]*(\n[^\n]+)*",
+            kind is "briefing" or "agreement" ? "Our own text [@source-1]." : "Our own text.");
         return kind switch
         {
             "briefing" => Sources(text.Replace("summary: \"\"", "summary: \"What happened.\"").Replace("actors: []", $"actors: [{actor}]")),
@@ -40,6 +44,8 @@ public sealed class NewCommandTests
             "person" => text,
             "agreement" => Sources(text.Replace("type: \"\"", "type: mou").Replace("status: \"\"", "status: signed")
                 .Replace("parties: []", $"parties: [{actor}, {other}]")),
+            "source" => text.Replace("url: \"\"", "url: \"https://example.org/report\"").Replace("publisher: \"\"", "publisher: \"A publisher\""),
+            "page" => text,
             _ => throw new ArgumentException(kind),
         };
     }
@@ -50,6 +56,8 @@ public sealed class NewCommandTests
     [InlineData("institution", "new-test-institution", "institutions/new-test-institution.md")]
     [InlineData("person", "new-test-person", "people/new-test-person.md")]
     [InlineData("agreement", "new-test-agreement", "agreements/new-test-agreement.md")]
+    [InlineData("source", "new-test-source", "sources/new-test-source.md")]
+    [InlineData("page", "new-test-page", "pages/new-test-page.md")]
     public void The_new_file_checks_clean_once_its_placeholders_are_filled(string kind, string id, string expectedPath)
     {
         using var archive = new TempArchive();
@@ -62,13 +70,16 @@ public sealed class NewCommandTests
         Assert.Equal(Briefings.Reading.ArchiveReader.Display(written), stdout.Trim());
         var shown = Briefings.Reading.ArchiveReader.Display(written);
         var unfilled = ArchiveLoader.Load(archive.Input);
-        if (kind != "person")
+        if (kind is not ("person" or "page"))
             Assert.Contains(unfilled.Diagnostics, d => d.Path == shown && d.IsError && d.Code == "BR301");
+        // The prose the template writes would be published: it is an error until it is replaced.
+        Assert.Contains(unfilled.Diagnostics, d => d.Path == shown && d.IsError && d.Code == "BR705");
 
         File.WriteAllText(written, Fill(kind, File.ReadAllText(written), unfilled.Archive));
         var loaded = ArchiveLoader.Load(archive.Input);
 
-        Assert.Empty(loaded.Diagnostics.Where(d => d.Path == shown).Select(d => d.ToString()));
+        // A new catalog source is cited by no file yet, which is worth its warning.
+        Assert.Empty(loaded.Diagnostics.Where(d => d.Path == shown && !(kind == "source" && d.Code == "BR501")).Select(d => d.ToString()));
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Diagnostics));
         var document = Assert.Single(loaded.Archive.Documents, d => d.Id == id);
         Assert.Equal(title, document.DisplayName);
@@ -86,6 +97,8 @@ public sealed class NewCommandTests
             [DocumentKind.Institution] = ["name", "country", "type", "native_name", "aliases", "parent", "names", "from", "until", "website", "former_ids", "sources"],
             [DocumentKind.Person] = ["name", "native_name", "aliases", "country", "positions", "institution", "title", "from", "until", "confidence", "former_ids", "sources"],
             [DocumentKind.Agreement] = ["title", "type", "status", "signed", "place", "parties", "confidence", "former_ids", "sources"],
+            [DocumentKind.Source] = ["url", "title", "publisher", "published", "author", "language", "accessed", "archive_url", "kind"],
+            [DocumentKind.Page] = ["title", "summary"],
         };
         foreach (var (kind, keys) in fields)
         {
@@ -131,6 +144,21 @@ public sealed class NewCommandTests
         using var archive = new TempArchive();
         int exit = Cli.Cli.Run(["new", "event", "some-id", "--input", archive.Input], new StringWriter(), new StringWriter());
         Assert.Equal(2, exit);
+    }
+
+    [Fact]
+    public void A_briefing_whose_id_starts_with_a_date_is_dated_and_filed_by_it()
+    {
+        using var archive = new TempArchive();
+
+        var (exit, stdout, _) = New("briefing", "2019-06-04-court-delegation", "--input", archive.Input);
+
+        Assert.Equal(0, exit);
+        var written = archive.PathOf("briefings/2019/2019-06-04-court-delegation.md");
+        Assert.Equal(Briefings.Reading.ArchiveReader.Display(written), stdout.Trim());
+        Assert.Contains("\ndate: 2019-06-04\n", File.ReadAllText(written));
+        // Filed where its date says: no "wrong year" error among the template's empty fields.
+        Assert.DoesNotContain(ArchiveLoader.Load(archive.Input).Diagnostics, d => d.Code == "BR105");
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Briefings.Tests.Browser;
 /// <summary>The real archive, built once with its search index, served on 127.0.0.1 and opened in Debian's
 /// Chromium through Playwright. Playwright never downloads a browser here: the tests use /usr/bin/chromium and
 /// fail, with a message saying what to install, when it is not there.</summary>
-public sealed class BrowserSite : IAsyncLifetime
+public class BrowserSite : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     public const int Phone = 375;
@@ -20,7 +20,10 @@ public sealed class BrowserSite : IAsyncLifetime
     private IBrowser? _browser;
     private StaticServer? _server;
 
-    public RealArchiveSite Site { get; private set; } = null!;
+    public SiteFixture Site { get; private set; } = null!;
+
+    /// <summary>The site to serve: the real archive, unless a subclass serves another.</summary>
+    protected virtual SiteFixture CreateSite() => new RealArchiveSite();
     /// <summary>Whether the pages name an icon (<c>&lt;link rel="icon"&gt;</c>).</summary>
     public bool NamesAnIcon { get; private set; }
     public Uri Url => _server!.Url;
@@ -29,7 +32,7 @@ public sealed class BrowserSite : IAsyncLifetime
     {
         Assert.True(File.Exists(ChromiumPath),
             $"no Chromium at {ChromiumPath}: the browser tests need Debian's package (`apt-get install -y chromium`, as .ci/run does); they never download a browser");
-        Site = new RealArchiveSite();
+        Site = CreateSite();
         Assert.True(Site.Result.Search is { Built: true },
             "the build wrote no search index, so search cannot be tested: " + string.Join(" / ", Site.Result.Search?.Messages ?? ["no search outcome"]));
         NamesAnIcon = Site.Page("/").QuerySelector("link[rel~='icon']") is not null;
@@ -61,7 +64,7 @@ public sealed class BrowserSite : IAsyncLifetime
         if (_browser is not null) await _browser.CloseAsync().WaitAsync(Limit);
         _playwright?.Dispose();
         if (_server is not null) await _server.DisposeAsync();
-        Site?.Dispose();
+        (Site as IDisposable)?.Dispose();
     }
 }
 

@@ -28,6 +28,8 @@ public sealed class PageChecksTests(BrowserSite site, ITestOutputHelper output)
         ["tags"] = ["/tags/"],
         ["tag"] = ["/tags/courts/"],
         ["sources"] = ["/sources/"],
+        ["data"] = ["/data/"],
+        ["corrections"] = ["/corrections/"],
         ["search"] = ["/search/", "/search/?q=Kang+Yun+Sok", "/search/?q=%EA%B0%95%EC%9C%A4%EC%84%9D&kind=Person"],
         // Served for any missing address, as Netlify does; a nested one shows the page's links still work there.
         ["404"] = ["/people/no-such-person/"],
@@ -53,7 +55,7 @@ public sealed class PageChecksTests(BrowserSite site, ITestOutputHelper output)
     {
         var templates = Directory.EnumerateFiles(Path.Combine(RepoPaths.Theme, "templates"), "*.liquid")
             .Select(Path.GetFileNameWithoutExtension).Except(NotPages).Order(StringComparer.Ordinal).ToList();
-        Assert.Empty(templates.Except(PagesByTemplate.Keys));
+        Assert.Empty(templates.Except(PagesByTemplate.Keys).Except(EvidenceBrowserTests.PagesByTemplate.Keys));
     }
 
     [Theory]
@@ -61,10 +63,17 @@ public sealed class PageChecksTests(BrowserSite site, ITestOutputHelper output)
     public async Task Page_is_accessible_fits_the_screen_and_has_no_console_error(string path, int width)
     {
         await using var page = await site.OpenAsync(width);
+        await CheckAsync(page, path, width, path.StartsWith("/people/no-such", StringComparison.Ordinal) ? 404 : 200, output);
+    }
+
+    /// <summary>Opens a page and asserts what every page must be: the status expected, no serious or critical axe
+    /// violation, no sideways scrolling, nothing in the console. With BRIEFINGS_SCREENSHOTS set to a folder, saves a
+    /// screenshot there to look at.</summary>
+    internal static async Task CheckAsync(BrowserPage page, string path, int width, int status, ITestOutputHelper output)
+    {
         var response = await page.GoAsync(path);
         Assert.NotNull(response);
-        Assert.Equal(path.StartsWith("/people/no-such", StringComparison.Ordinal) ? 404 : 200, response!.Status);
-
+        Assert.Equal(status, response!.Status);
         var axe = await page.Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
         foreach (var v in axe.Violations)
             output.WriteLine($"axe {v.Impact} {v.Id} on {path} at {width}px: {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}");

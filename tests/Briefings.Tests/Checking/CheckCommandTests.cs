@@ -19,7 +19,7 @@ public sealed class CheckCommandTests : IDisposable
 
         Expect.Exit(run, 0);
         Assert.Empty(run.Lines);
-        Assert.Contains("checked 2 briefings and 7 entities: 0 errors, 0 warnings", run.Stderr);
+        Assert.Contains("checked 2 briefings, 7 entities, 0 catalog sources and 0 pages: 0 errors, 0 warnings", run.Stderr);
     }
 
     [Fact]

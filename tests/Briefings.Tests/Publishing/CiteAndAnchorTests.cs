@@ -39,11 +39,11 @@ public sealed class CiteAndAnchorTests(PublishedSites sites)
             var page = LinkPreviewTests.Page(site, d.Url);
             foreach (var s in d.Sources) Assert.True(page.GetElementById($"source-{s.Id}") is not null, $"{d.Url} has no #source-{s.Id}");
             if (d is Briefing b)
-                for (int n = 1; n <= b.Events.Count; n++)
-                    Assert.True(page.GetElementById($"event-{n}") is { LocalName: "li" }, $"{d.Url} has no #event-{n}");
+                foreach (var e in b.Events)
+                    Assert.True(page.GetElementById(e.Anchor) is { LocalName: "li" }, $"{d.Url} has no #{e.Anchor}");
             if (d is Person p)
-                for (int n = 1; n <= p.Positions.Count; n++)
-                    Assert.True(page.GetElementById($"position-{n}") is { LocalName: "li" }, $"{d.Url} has no #position-{n}");
+                foreach (var post in p.Positions)
+                    Assert.True(page.GetElementById(post.Anchor) is { LocalName: "li" }, $"{d.Url} has no #{post.Anchor}");
         }
         Assert.Contains(site.Archive.Briefings, b => b.Events.Count > 0);
         Assert.Contains(site.Archive.People, p => p.Positions.Count > 0);

@@ -73,13 +73,13 @@ public sealed class DataTests(PublishedSites sites)
 
         var events = root.GetProperty("events").EnumerateArray()
             .Select(e => (e.GetProperty("briefing").GetString()!, e.GetProperty("number").GetInt32(), e.GetProperty("url").GetString()!)).ToHashSet();
-        var expectedEvents = a.Briefings.SelectMany(b => b.Events.Select(e => (b.Id, e.Index + 1, site.Absolute($"{b.Url}#event-{e.Index + 1}")))).ToHashSet();
+        var expectedEvents = a.Briefings.SelectMany(b => b.Events.Select(e => (b.Id, e.Index + 1, site.Absolute($"{b.Url}#{e.Anchor}")))).ToHashSet();
         Assert.Equal(Expected.EventCount(a), root.GetProperty("events").GetArrayLength());
         Assert.True(expectedEvents.SetEquals(events), "the events of archive.json are not those of the briefings");
 
         var sources = root.GetProperty("sources").EnumerateArray()
             .Select(s => (s.GetProperty("document").GetString()!, s.GetProperty("id").GetString()!, s.GetProperty("url").GetString()!)).ToList();
-        Assert.Equal(a.Documents.SelectMany(d => d.Sources.Select(s => (d.Id, s.Id, s.Url))), sources);
+        Assert.Equal(a.Documents.SelectMany(d => d is CatalogSource c ? [(d.Id, c.Id, c.Source.Url)] : d.Sources.Select(s => (d.Id, s.Id, s.Url))), sources);
 
         foreach (var list in new[] { "countries", "institutions", "people", "agreements" })
             foreach (var e in root.GetProperty(list).EnumerateArray())
@@ -113,6 +113,8 @@ public sealed class DataTests(PublishedSites sites)
             ["positions.csv"] = a.People.Sum(p => p.Positions.Count),
             ["agreements.csv"] = a.Agreements.Count(),
             ["sources.csv"] = Expected.SourceCount(a),
+            ["quotes.csv"] = Expected.QuoteCount(a),
+            ["corrections.csv"] = a.Documents.Sum(d => d.Corrections.Count),
         };
         var csvFiles = Directory.EnumerateFiles(Path.Combine(site.OutputDir, "data"), "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(expectedRows.Keys.Order(StringComparer.Ordinal), csvFiles);
@@ -149,7 +151,8 @@ public sealed class DataTests(PublishedSites sites)
         var site = sites[name];
         using var index = JsonDocument.Parse(File.ReadAllBytes(Data(site, "index.json")));
         var listed = index.RootElement.GetProperty("files").EnumerateArray().ToList();
-        var files = SiteFiles.List(Path.Combine(site.OutputDir, "data")).Where(f => f != "index.json").Select(f => "/data/" + f);
+        // index.html is the /data/ page that describes the files, not one of them.
+        var files = SiteFiles.List(Path.Combine(site.OutputDir, "data")).Where(f => f is not ("index.json" or "index.html")).Select(f => "/data/" + f);
         Assert.Equal(files.Order(StringComparer.Ordinal), listed.Select(f => f.GetProperty("path").GetString()!).Order(StringComparer.Ordinal));
         foreach (var f in listed)
         {

@@ -63,5 +63,10 @@ public static class Expected
 
     public static int EventCount(Archive archive) => archive.Briefings.Sum(b => b.Events.Count);
 
-    public static int SourceCount(Archive archive) => archive.Documents.Sum(d => d.Sources.Count);
+    /// <summary>Every source of every file, and each source of the catalog once.</summary>
+    public static int SourceCount(Archive archive) => archive.Documents.Sum(d => d is CatalogSource ? 1 : d.Sources.Count);
+
+    public static int QuoteCount(Archive archive) =>
+        archive.Briefings.Sum(b => b.Events.Sum(e => e.Sources.Count(c => c.Quote is not null)))
+        + archive.People.Sum(p => p.Positions.Sum(x => x.Sources.Count(c => c.Quote is not null)));
 }

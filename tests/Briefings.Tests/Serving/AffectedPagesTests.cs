@@ -16,7 +16,7 @@ public sealed class AffectedPagesTests
     {
         "briefing title", "briefing body", "briefing tag added", "briefing removed", "briefing added",
         "briefing moved to another year", "person renamed", "person body", "institution moves country",
-        "agreement status", "country renamed",
+        "agreement status", "country renamed", "briefing corrected", "catalog source added and cited",
     };
 
     [Theory]
@@ -149,6 +149,18 @@ public sealed class AffectedPagesTests
                 file = Relative(archive, agreement);
                 archive.ReplaceLine(file, "status:", $"status: {(agreement.Status == "lapsed" ? "signed" : "lapsed")}");
                 break;
+            }
+            case "briefing corrected":
+                archive.Edit(file, t => t.Replace("\ntags:\n", $"\ncorrections:\n  - date: 2030-01-02\n    note: \"A test correction naming [[{briefing.Actors[0].Id}]].\"\ntags:\n"));
+                break;
+            case "catalog source added and cited":
+            {
+                const string catalog = "sources/soundness-test-wire.md";
+                Directory.CreateDirectory(archive.PathOf("sources"));
+                File.WriteAllText(archive.PathOf(catalog),
+                    "---\nurl: \"https://wire.example.org/soundness-test\"\ntitle: \"A wire report for the test\"\npublisher: \"Test Wire\"\nkind: state-media\n---\n\nA test source.\n");
+                archive.Edit(file, t => t + "\nAs the wire reported [@soundness-test-wire].\n");
+                return [archive.PathOf(catalog), archive.PathOf(file)];
             }
             case "country renamed":
                 file = Relative(archive, a.Countries.OrderByDescending(c => index.BriefingsOf(c.Id).Count).First());

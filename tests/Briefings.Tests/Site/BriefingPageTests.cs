@@ -8,13 +8,16 @@ namespace Briefings.Tests.Site;
 public sealed class BriefingPageTests(TestSiteBuild site) : IClassFixture<TestSiteBuild>
 {
     private IDocument CourtPage => site.Page(Court);
+    // The anchors the contract makes from what each event is: event-<date>-<type>.
+    private const string CourtDelegation = "event-2019-06-delegation";
+    private const string CourtSigning = "event-2019-06-12-signing";
     private IElement Prose(IDocument page) => page.QuerySelector("main .prose")!;
 
     [Fact]
-    public void Its_events_are_on_the_page_each_under_a_stable_anchor()
+    public void Its_events_are_on_the_page_each_under_an_anchor_made_from_its_date_and_type()
     {
-        var first = CourtPage.GetElementById("event-1");
-        var second = CourtPage.GetElementById("event-2");
+        var first = CourtPage.GetElementById(CourtDelegation);
+        var second = CourtPage.GetElementById(CourtSigning);
         Assert.NotNull(first);
         Assert.NotNull(second);
         Assert.Contains("A Central Court delegation led by Kang Yun Sok travels to Beijing.", first.Text());
@@ -22,13 +25,13 @@ public sealed class BriefingPageTests(TestSiteBuild site) : IClassFixture<TestSi
         Assert.Equal(["/countries/north-korea/", "/countries/china/", "/people/kang-yun-sok/", "/institutions/dprk-central-court/"],
             first.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Where(h => !h.Contains('#')).ToList());
         Assert.Contains("high confidence", first.Text());
-        Assert.Null(CourtPage.GetElementById("event-3"));
+        Assert.Equal(2, CourtPage.QuerySelectorAll("main li.event").Length);
     }
 
     [Fact]
     public void An_event_with_an_end_date_shows_both_dates()
     {
-        var times = site.Page(Krasnov).GetElementById("event-1")!.QuerySelectorAll("time").ToList();
+        var times = site.Page(Krasnov).GetElementById("event-2024-07-23-delegation")!.QuerySelectorAll("time").ToList();
         Assert.Equal(["2024-07-23", "2024-07-25"], times.Select(t => t.GetAttribute("datetime")).ToList());
         Assert.Equal(["23 July 2024", "25 July 2024"], times.Select(t => t.Text()).ToList());
     }
@@ -36,10 +39,10 @@ public sealed class BriefingPageTests(TestSiteBuild site) : IClassFixture<TestSi
     [Fact]
     public void Partial_dates_read_as_a_month_or_a_year_with_the_partial_date_as_datetime()
     {
-        var june = CourtPage.GetElementById("event-1")!.QuerySelector("time")!;
+        var june = CourtPage.GetElementById(CourtDelegation)!.QuerySelector("time")!;
         Assert.Equal("2019-06", june.GetAttribute("datetime"));
         Assert.Equal("June 2019", june.Text());
-        var year = site.Page(Ministry).GetElementById("event-1")!.QuerySelector("time")!;
+        var year = site.Page(Ministry).GetElementById("event-2019-meeting")!.QuerySelector("time")!;
         Assert.Equal("2019", year.GetAttribute("datetime"));
         Assert.Equal("2019", year.Text());
         var published = CourtPage.QuerySelector("main header time")!;
@@ -84,7 +87,7 @@ public sealed class BriefingPageTests(TestSiteBuild site) : IClassFixture<TestSi
     [Fact]
     public void A_mention_in_an_event_summary_links_to_the_entity()
     {
-        var link = Assert.Single(site.Page(Ministry).GetElementById("event-1")!.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/institutions/kcna/");
+        var link = Assert.Single(site.Page(Ministry).GetElementById("event-2019-meeting")!.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/institutions/kcna/");
         Assert.Equal("Korean Central News Agency", link.Text());
     }
 
@@ -125,7 +128,7 @@ public sealed class BriefingPageTests(TestSiteBuild site) : IClassFixture<TestSi
     [Fact]
     public void An_event_names_its_sources_by_number_linked_to_the_briefing_source_list()
     {
-        var refs = CourtPage.GetElementById("event-2")!.QuerySelectorAll("a").Where(a => a.Closest("sup") is null && a.GetAttribute("href")!.Contains("#source-"))
+        var refs = CourtPage.GetElementById(CourtSigning)!.QuerySelectorAll("a").Where(a => a.Closest("sup") is null && a.GetAttribute("href")!.Contains("#source-"))
             .Select(a => (a.GetAttribute("href"), a.Text())).ToList();
         Assert.Equal([(Court + "#source-court-wire", "[1] Example Wire"), (Court + "#source-court-paper", "[2] Example Paper")], refs);
     }

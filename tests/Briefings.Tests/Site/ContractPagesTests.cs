@@ -77,7 +77,8 @@ public sealed class ContractPagesTests(TestSiteBuild site) : IClassFixture<TestS
         var events = site.Page("/timeline/").QuerySelectorAll("main li.event")
             .Select(li => li.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Last(h => h!.Contains("#event-", StringComparison.Ordinal)))
             .ToList();
-        Assert.Equal([Ministry + "#event-1", Court + "#event-1", Court + "#event-2", Krasnov + "#event-2", Krasnov + "#event-1"], events);
+        Assert.Equal([Ministry + "#event-2019-meeting", Court + "#event-2019-06-delegation", Court + "#event-2019-06-12-signing",
+            Krasnov + "#event-2024-07-signing", Krasnov + "#event-2024-07-23-delegation"], events);
     }
 
     [Fact]

@@ -67,20 +67,28 @@ public sealed class EntityPagesTests(TestSiteBuild site) : IClassFixture<TestSit
             items.Select(li => li.QuerySelector(".meta")!.TextContent));
     }
 
-    // An entity's events are those it takes part in or that go from or to it, newest first.
+    // An entity's events are those it takes part in or that go from or to it, newest first; a country's are also
+    // those any of whose participants belong to it.
+    private const string CourtDelegation = Court + "#event-2019-06-delegation", CourtSigning = Court + "#event-2019-06-12-signing";
+    private const string KrasnovVisit = Krasnov + "#event-2024-07-23-delegation", KrasnovSigning = Krasnov + "#event-2024-07-signing";
+    private const string MinistryMeeting = Ministry + "#event-2019-meeting";
+
     public static TheoryData<string, string[]> EventsOfEntity => new()
     {
-        { "/countries/north-korea/", [Krasnov + "#event-1", Court + "#event-1"] },
-        { "/countries/china/", [Court + "#event-1"] },
-        { "/countries/russia/", [Krasnov + "#event-1"] },
+        // to (2024), its prosecutors (2024 signing), its court (2019 signing), from (2019), Ri Song Chol (2019)
+        { "/countries/north-korea/", [KrasnovVisit, KrasnovSigning, CourtSigning, CourtDelegation, MinistryMeeting] },
+        // China's court takes part in the signing; the delegation goes to China
+        { "/countries/china/", [CourtSigning, CourtDelegation] },
+        // from, and Russia's prosecutors in the signing
+        { "/countries/russia/", [KrasnovVisit, KrasnovSigning] },
         { "/countries/laos/", [] },
-        { "/institutions/dprk-central-court/", [Court + "#event-2", Court + "#event-1"] },
-        { "/institutions/china-supreme-peoples-court/", [Court + "#event-2"] },
-        { "/institutions/dprk-central-public-prosecutors-office/", [Krasnov + "#event-2"] },
-        { "/institutions/russia-prosecutor-generals-office/", [Krasnov + "#event-2"] },
-        { "/people/kang-yun-sok/", [Court + "#event-1"] },
-        { "/people/igor-krasnov/", [Krasnov + "#event-1"] },
-        { "/people/ri-song-chol/", [Ministry + "#event-1"] },
+        { "/institutions/dprk-central-court/", [CourtSigning, CourtDelegation] },
+        { "/institutions/china-supreme-peoples-court/", [CourtSigning] },
+        { "/institutions/dprk-central-public-prosecutors-office/", [KrasnovSigning] },
+        { "/institutions/russia-prosecutor-generals-office/", [KrasnovSigning] },
+        { "/people/kang-yun-sok/", [CourtDelegation] },
+        { "/people/igor-krasnov/", [KrasnovVisit] },
+        { "/people/ri-song-chol/", [MinistryMeeting] },
         { "/people/zhou-qiang/", [] },
     };
 
@@ -94,7 +102,7 @@ public sealed class EntityPagesTests(TestSiteBuild site) : IClassFixture<TestSit
     [Fact]
     public void An_event_on_an_entity_page_shows_what_happened_and_links_to_its_briefing()
     {
-        var item = site.Page("/countries/china/").Section("Events").QuerySelector("li")!;
+        var item = site.Page("/countries/china/").GetElementById("2019-06-14-court-delegation-to-china--event-2019-06-delegation")!;
         Assert.Contains("A Central Court delegation led by Kang Yun Sok travels to Beijing.", item.Text());
         Assert.Contains(item.QuerySelectorAll("a"), a => a.GetAttribute("href") == Court && a.Text() == "Central Court delegation visits China");
         Assert.Contains(item.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/countries/north-korea/" && a.Text() == "North Korea");
@@ -162,7 +170,7 @@ public sealed class EntityPagesTests(TestSiteBuild site) : IClassFixture<TestSit
     public void A_position_cites_its_source_in_the_person_page_source_list()
     {
         var page = site.Page("/people/igor-krasnov/");
-        var cite = page.Section("Positions").QuerySelectorAll("a").Single(a => a.GetAttribute("href")!.Contains('#'));
+        var cite = page.Section("Positions").QuerySelectorAll("a").Single(a => a.GetAttribute("href")!.Contains("#source-"));
         Assert.Equal("/people/igor-krasnov/#source-appointment", cite.GetAttribute("href"));
         Assert.Contains("Krasnov appointed Prosecutor General", page.GetElementById("source-appointment")!.Text());
     }
