@@ -1,3 +1,4 @@
+using Briefings.Errors;
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;

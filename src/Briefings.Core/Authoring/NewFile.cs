@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Briefings.Model;
+using Briefings.Reading;
 
 namespace Briefings.Authoring;
 
@@ -21,18 +22,6 @@ public static class NewFile
         id.Length >= 10 && (id.Length == 10 || id[10] == '-') && PartialDate.TryParse(id[..10], out var d) && d.IsFull
             ? d.FirstDay()
             : today;
-
-    /// <summary>How the prose a template writes begins: the checker reports it (BR705) while it is still there.</summary>
-    public const string PlaceholderMark = "Replace this paragraph, written by `briefings new`,";
-
-    /// <summary>The 0-based line and column of the placeholder prose in a body, or null when it is gone.</summary>
-    public static (int Line, int Column)? PlaceholderAt(string body)
-    {
-        int at = body.IndexOf(PlaceholderMark, StringComparison.Ordinal);
-        if (at < 0) return null;
-        int lineStart = at == 0 ? 0 : body.LastIndexOf('\n', at - 1) + 1;
-        return (body.AsSpan(0, at).Count('\n'), at - lineStart);
-    }
 
     /// <summary>The content file of an existing document with this id, whatever its kind, or null. Ids are unique
     /// across kinds, so a new person may not take the id of an institution.</summary>
@@ -176,7 +165,7 @@ public static class NewFile
         {{SourcesField(required: true)}}
         ---
 
-        {{PlaceholderMark}} with the briefing, in Markdown. Link a person, institution,
+        {{Placeholder.Mark}} with the briefing, in Markdown. Link a person, institution,
         country or agreement as `[[its-id]]` or `[[its-id|other words]]` (without the backticks) and cite a
         listed source after each fact, like this [@source-1].
 
@@ -195,7 +184,7 @@ public static class NewFile
         {{SourcesField(required: false)}}
         ---
 
-        {{PlaceholderMark}} with what a reader should know about this country, in
+        {{Placeholder.Mark}} with what a reader should know about this country, in
         Markdown. Link a document as `[[its-id]]` and cite a source listed above as `[@its-id]` (without the
         backticks).
 
@@ -225,7 +214,7 @@ public static class NewFile
         {{SourcesField(required: false)}}
         ---
 
-        {{PlaceholderMark}} with what a reader should know about this institution, in
+        {{Placeholder.Mark}} with what a reader should know about this institution, in
         Markdown. Link a document as `[[its-id]]` and cite a source listed above as `[@its-id]` (without the
         backticks).
 
@@ -253,7 +242,7 @@ public static class NewFile
         {{SourcesField(required: false)}}
         ---
 
-        {{PlaceholderMark}} with what a reader should know about this person, in
+        {{Placeholder.Mark}} with what a reader should know about this person, in
         Markdown. Link a document as `[[its-id]]` and cite a source listed above as `[@its-id]` (without the
         backticks).
 
@@ -284,7 +273,7 @@ public static class NewFile
         {{SourcesField(required: true)}}
         ---
 
-        {{PlaceholderMark}} with what a reader should know about this agreement, in
+        {{Placeholder.Mark}} with what a reader should know about this agreement, in
         Markdown. Link a person, institution, country or agreement as `[[its-id]]` or `[[its-id|other words]]`
         (without the backticks) and cite a listed source after each fact, like this [@source-1].
 
@@ -316,7 +305,7 @@ public static class NewFile
         # kind: news
         ---
 
-        {{PlaceholderMark}} with what this source is and how far it can be trusted
+        {{Placeholder.Mark}} with what this source is and how far it can be trusted
         (who runs it, whom it speaks for, what it tends to leave out), in Markdown.
 
         """;
@@ -333,7 +322,7 @@ public static class NewFile
         # summary: ""
         ---
 
-        {{PlaceholderMark}} with the page, in Markdown. Link a document as `[[its-id]]`
+        {{Placeholder.Mark}} with the page, in Markdown. Link a document as `[[its-id]]`
         (without the backticks).
 
         """;

@@ -1,3 +1,4 @@
+using Briefings.Errors;
 using Briefings.Model;
 using Briefings.Reading;
 
@@ -23,7 +24,7 @@ public static class SourceDescriptions
             foreach (var place in all)
                 if (all.FirstOrDefault(other => Difference(place.Source, other.Source) is not null) is { } other)
                     diagnostics.Warning(place.Path, place.Source.At, DiagnosticCode.SourceDescribedTwice,
-                        $"'{Fields.Shorten(place.Source.Url)}' is described with another {Difference(place.Source, other.Source)} at {other.Path}:{other.Source.At.Line}; " +
+                        $"'{Quoting.Shorten(place.Source.Url)}' is described with another {Difference(place.Source, other.Source)} at {other.Path}:{other.Source.At.Line}; " +
                         "describe a source once: in input/sources/<id>.md, cited by id from every file");
         }
     }
@@ -31,8 +32,8 @@ public static class SourceDescriptions
     /// <summary>What two descriptions of a URL disagree on, as a reader says it, or null when they agree.</summary>
     private static string? Difference(Source a, Source b)
     {
-        if (a.Title != b.Title) return $"title ('{Fields.Shorten(b.Title)}')";
-        if (a.Publisher != b.Publisher) return $"publisher ('{Fields.Shorten(b.Publisher)}')";
+        if (a.Title != b.Title) return $"title ('{Quoting.Shorten(b.Title)}')";
+        if (a.Publisher != b.Publisher) return $"publisher ('{Quoting.Shorten(b.Publisher)}')";
         if (a.Published != b.Published) return $"publication date ({b.Published?.ToString() ?? "none"})";
         return null;
     }

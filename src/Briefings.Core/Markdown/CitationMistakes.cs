@@ -69,7 +69,7 @@ public sealed partial class CitationMistakes
             var ids = Word().Matches(text[(m.Index + 1)..(close >= 0 && close < end ? close : end)])
                 .Select(w => w.Value.ToLowerInvariant()).Where(Reading.Fields.IsValidId).Distinct().ToList();
             var fix = ids.Count == 0 ? "[@source-id]" : "[" + string.Join("; ", ids.Select(id => "@" + id)) + "]";
-            var written = Reading.Fields.Shorten(text[m.Index..end].Replace('\u0000', '\\'));
+            var written = Errors.Quoting.Shorten(text[m.Index..end].Replace('\u0000', '\\'));
             Report(m.Index, close >= 0 && close < end
                 ? $"citation '{written}' cannot be read (an id follows '@' with no space, ids are separated by ';') and would be published as plain text; write {fix}"
                 : $"'[@' opens a citation that is not closed with ']' and would be published as plain text; write {fix}");

@@ -33,7 +33,7 @@ public static class ArchiveData
         using (var w = new Utf8JsonWriter(stream, WriterOptions))
         {
             w.WriteStartObject();
-            w.WriteString("$schema", site.Absolute(DataFiles.SchemaPath));
+            w.WriteString("$schema", site.Absolute(DataDownloads.SchemaPath));
             w.WriteNumber("format_version", FormatVersion);
             w.WriteStartObject("site");
             w.WriteString("title", site.Title);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Briefings.Model;
+using Briefings.Rendering;
 using Briefings.Resolving;
 using Briefings.Writing;
 
@@ -10,50 +11,15 @@ namespace Briefings.Publishing;
 /// exact version used. docs/data.md describes the files.</summary>
 public static class DataFiles
 {
-    public static readonly string ArchivePath = SiteUrls.Data("archive.json");
-    public static readonly string SchemaPath = SiteUrls.Data("archive.schema.json");
-    public static readonly string IndexPath = SiteUrls.Data("index.json");
-
-    /// <summary>A data file as the <c>/data/</c> page describes it: its site-relative path, media type, what it
-    /// holds, and for a table its columns.</summary>
-    public sealed record DataFileInfo(string Path, string MediaType, string Description, IReadOnlyList<string> Columns);
-
-    private static DataFileInfo Table(string name, string description, params string[] columns) =>
-        new(SiteUrls.Data($"{name}.csv"), "text/csv", description, columns);
-
-    private static readonly DataFileInfo ArchiveFile = new(ArchivePath, "application/json",
-        "The whole archive: site, briefings, countries, institutions, people, agreements, events and sources.", []);
-    private static readonly DataFileInfo SchemaFile = new(SchemaPath, "application/schema+json", "JSON Schema (draft 2020-12) of archive.json.", []);
-    private static readonly DataFileInfo BriefingsTable = Table("briefings", "One row per briefing.",
-        "id", "url", "title", "date", "updated", "summary", "countries", "actors", "agreements", "tags", "authors", "involves", "event_count", "source_count");
-    private static readonly DataFileInfo EventsTable = Table("events", "One row per event, oldest first.",
-        "briefing", "number", "url", "date", "end", "type", "summary", "from", "to", "participants", "sources", "confidence", "anchor");
-    private static readonly DataFileInfo EntitiesTable = Table("entities", "One row per country, institution, person and agreement.",
-        "kind", "id", "url", "name", "native_name", "aliases", "iso", "country", "type", "former_ids", "briefing_count");
-    private static readonly DataFileInfo PositionsTable = Table("positions", "One row per position a person held.",
-        "person", "number", "url", "institution", "title", "from", "until", "confidence", "sources", "anchor");
-    private static readonly DataFileInfo AgreementsTable = Table("agreements", "One row per agreement.",
-        "id", "url", "title", "type", "status", "signed", "place", "parties", "confidence", "former_ids", "briefing_count");
-    private static readonly DataFileInfo SourcesTable = Table("sources", "One row per source of every briefing and entity, and one per source of the catalog.",
-        "document_kind", "document", "id", "permalink", "url", "title", "publisher", "published", "author", "language", "accessed", "archive_url", "kind");
-    private static readonly DataFileInfo QuotesTable = Table("quotes", "One row per quote: the words of a source that support an event or a position.",
-        "fact_kind", "file", "anchor", "url", "source", "language", "quote", "translation", "locator");
-    private static readonly DataFileInfo CorrectionsTable = Table("corrections", "One row per correction, newest first.",
-        "kind", "file", "url", "date", "note");
-
-    /// <summary>Every data file but index.json, in the order index.json lists them.</summary>
-    public static readonly IReadOnlyList<DataFileInfo> Files =
-        [ArchiveFile, SchemaFile, BriefingsTable, EventsTable, EntitiesTable, PositionsTable, AgreementsTable, SourcesTable, QuotesTable, CorrectionsTable];
-
     /// <summary>The code that writes a data file.</summary>
-    private static Action<Stream> Writer(DataFileInfo file, ArchiveIndex index)
+    private static Action<Stream> Writer(DataDownloads.File file, ArchiveIndex index)
     {
-        if (file == ArchiveFile) return s => ArchiveData.Write(index, s);
-        if (file == SchemaFile) return WriteSchema;
+        if (file == DataDownloads.ArchiveFile) return s => ArchiveData.Write(index, s);
+        if (file == DataDownloads.SchemaFile) return WriteSchema;
         Action<ArchiveIndex, Csv> rows =
-            file == BriefingsTable ? Briefings : file == EventsTable ? Events : file == EntitiesTable ? Entities
-            : file == PositionsTable ? Positions : file == AgreementsTable ? Agreements : file == SourcesTable ? Sources
-            : file == QuotesTable ? Quotes : file == CorrectionsTable ? CorrectionRows
+            file == DataDownloads.BriefingsTable ? Briefings : file == DataDownloads.EventsTable ? Events : file == DataDownloads.EntitiesTable ? Entities
+            : file == DataDownloads.PositionsTable ? Positions : file == DataDownloads.AgreementsTable ? Agreements : file == DataDownloads.SourcesTable ? Sources
+            : file == DataDownloads.QuotesTable ? Quotes : file == DataDownloads.CorrectionsTable ? CorrectionRows
             : throw new ArgumentOutOfRangeException(nameof(file));
         return Text(w => rows(index, new Csv(w, [.. file.Columns])));
     }
@@ -63,15 +29,15 @@ public static class DataFiles
     public static int Write(ArchiveIndex index, FileSink sink)
     {
         // Side by side: archive.json alone takes a third of a second at 10,000 briefings.
-        var written = new (DataFileInfo File, long Bytes, string Sha256)[Files.Count];
-        Parallel.For(0, Files.Count, i => sink(Files[i].Path.TrimStart('/'), stream =>
+        var written = new (DataDownloads.File File, long Bytes, string Sha256)[DataDownloads.Files.Count];
+        Parallel.For(0, DataDownloads.Files.Count, i => sink(DataDownloads.Files[i].Path.TrimStart('/'), stream =>
         {
             using var hashing = new HashingStream(stream);
-            Writer(Files[i], index)(hashing);
-            written[i] = (Files[i], hashing.Written, hashing.Sha256);
+            Writer(DataDownloads.Files[i], index)(hashing);
+            written[i] = (DataDownloads.Files[i], hashing.Written, hashing.Sha256);
         }));
-        sink(IndexPath.TrimStart('/'), stream => Index(index.Archive.Site, written, stream));
-        return Files.Count + 1;
+        sink(DataDownloads.IndexPath.TrimStart('/'), stream => Index(index.Archive.Site, written, stream));
+        return DataDownloads.Files.Count + 1;
     }
 
     private static Action<Stream> Text(Action<TextWriter> write) => stream =>
@@ -88,7 +54,7 @@ public static class DataFiles
         schema.CopyTo(output);
     }
 
-    private static void Index(SiteSettings site, IEnumerable<(DataFileInfo File, long Bytes, string Sha256)> files, Stream stream)
+    private static void Index(SiteSettings site, IEnumerable<(DataDownloads.File File, long Bytes, string Sha256)> files, Stream stream)
     {
         using (var w = new Utf8JsonWriter(stream, ArchiveData.WriterOptions))
         {
@@ -200,7 +166,7 @@ public static class DataFiles
 
     private static void CorrectionRows(ArchiveIndex index, Csv csv)
     {
-        foreach (var c in Publishing.Corrections.All(index.Archive))
+        foreach (var c in Resolving.Corrections.All(index.Archive))
             csv.Row(c.File.Kind.Noun(), c.File.Id, index.Archive.Site.Absolute(c.File.Url), c.Correction.Date.ToString(), c.Correction.Note);
     }
 

@@ -1,5 +1,4 @@
 using Briefings.Errors;
-using Briefings.Authoring;
 using Briefings.Checking;
 using Briefings.Markdown;
 using Briefings.Model;
@@ -46,7 +45,7 @@ public static class DocumentReader
             foreach (var (message, line, column) in inspection.MiswrittenCitations)
                 f.Error(new Position(file.BodyLine + line, column + 1), DiagnosticCode.MiswrittenCitation, message);
         }
-        if (NewFile.PlaceholderAt(file.Body) is var (placeholderLine, placeholderColumn))
+        if (Placeholder.At(file.Body) is var (placeholderLine, placeholderColumn))
             f.Error(new Position(file.BodyLine + placeholderLine, placeholderColumn + 1), DiagnosticCode.Placeholder,
                 "this is the placeholder text that 'briefings new' wrote; replace it with your own text");
 

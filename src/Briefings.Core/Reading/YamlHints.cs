@@ -1,3 +1,4 @@
+using Briefings.Errors;
 using YamlDotNet.Core;
 
 namespace Briefings.Reading;

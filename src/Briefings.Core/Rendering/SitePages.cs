@@ -285,7 +285,7 @@ public sealed class SitePages
     private Dictionary<string, object?> CorrectionsPage()
     {
         var page = Page("Corrections", "Every correction made to the archive, newest first: what was wrong and what changed.", SiteUrls.Corrections, "corrections");
-        page["items"] = Publishing.Corrections.All(Archive).Select(x => views.Correction(x.File, x.Correction)).ToList();
+        page["items"] = Resolving.Corrections.All(Archive).Select(x => views.Correction(x.File, x.Correction)).ToList();
         return page;
     }
 
@@ -301,9 +301,9 @@ public sealed class SitePages
     private Dictionary<string, object?> Data()
     {
         var page = Page("Data", "The whole archive as data: JSON with its schema, CSV tables and Atom feeds, with their licence.", SiteUrls.DataFolder, "data");
-        page["files"] = DataFiles.Files.Select(f => new DataFileView(f.Path, f.Path[SiteUrls.DataFolder.Length..], f.MediaType, f.Description, f.Columns)).ToList();
-        page["index_file"] = DataFiles.IndexPath;
-        page["schema_file"] = DataFiles.SchemaPath;
+        page["files"] = DataDownloads.Files.Select(f => new DataFileView(f.Path, f.Path[SiteUrls.DataFolder.Length..], f.MediaType, f.Description, f.Columns)).ToList();
+        page["index_file"] = DataDownloads.IndexPath;
+        page["schema_file"] = DataDownloads.SchemaPath;
         return page;
     }
 

@@ -97,7 +97,7 @@ public sealed class ViewFactory(ArchiveIndex index)
 
     /// <summary>A file's corrections, newest first.</summary>
     public IReadOnlyList<CorrectionView> Corrections(Document d) =>
-        Publishing.Corrections.Of(d).Select(c => Correction(d, c)).ToList();
+        Resolving.Corrections.Of(d).Select(c => Correction(d, c)).ToList();
 
     public CorrectionView Correction(Document d, Correction c) => new(DateView.Of(c.Date)!, InlineHtml(d, c.Note), Link(d));
 

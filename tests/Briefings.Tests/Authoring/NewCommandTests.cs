@@ -34,7 +34,7 @@ public sealed class NewCommandTests
             .Replace("title: \"\"  ", "title: \"A report\"  ").Replace("publisher: \"\"", "publisher: \"A publisher\"");
         // The placeholder paragraph, replaced by the writer's own text (with the citation it showed how to write).
         text = System.Text.RegularExpressions.Regex.Replace(text,
-            System.Text.RegularExpressions.Regex.Escape(Briefings.Authoring.NewFile.PlaceholderMark) + @"[^\n]*(\n[^\n]+)*",
+            System.Text.RegularExpressions.Regex.Escape(Briefings.Reading.Placeholder.Mark) + @"[^\n]*(\n[^\n]+)*",
             kind is "briefing" or "agreement" ? "Our own text [@source-1]." : "Our own text.");
         return kind switch
         {

@@ -1,3 +1,4 @@
+using Briefings.Rendering;
 using AngleSharp.Dom;
 using Briefings.Publishing;
 using Briefings.Tests.Support;
@@ -210,7 +211,7 @@ public sealed class EvidencePagesTests(EvidenceSiteBuild site) : IClassFixture<E
         var page = site.Page(DataFiles.Folder);
         Assert.Contains("CC BY 4.0", page.Section("Licence").Text());
         var files = page.QuerySelectorAll("main .data-files dt").ToList();
-        Assert.Equal(DataFiles.Files.Select(f => f.Path), files.Select(dt => dt.QuerySelector("a")!.GetAttribute("href")));
+        Assert.Equal(DataDownloads.Files.Select(f => f.Path), files.Select(dt => dt.QuerySelector("a")!.GetAttribute("href")));
         foreach (var dt in files)
         {
             var href = dt.QuerySelector("a")!.GetAttribute("href")!;
@@ -220,7 +221,7 @@ public sealed class EvidencePagesTests(EvidenceSiteBuild site) : IClassFixture<E
             var header = File.ReadLines(site.FileOf(href)).First().Split(',');
             Assert.Equal(header, dt.NextElementSibling!.QuerySelectorAll("code").Select(c => c.Text()));
         }
-        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == DataFiles.IndexPath);
-        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == DataFiles.SchemaPath);
+        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == DataDownloads.IndexPath);
+        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == DataDownloads.SchemaPath);
     }
 }

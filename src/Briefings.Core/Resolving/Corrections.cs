@@ -1,6 +1,6 @@
 using Briefings.Model;
 
-namespace Briefings.Publishing;
+namespace Briefings.Resolving;
 
 /// <summary>A correction and the file it corrects.</summary>
 public sealed record CorrectionEntry(Document File, Correction Correction);
