@@ -1,6 +1,7 @@
-using Briefings.Rendering;
 using AngleSharp.Dom;
+using Briefings.Model;
 using Briefings.Publishing;
+using Briefings.Rendering;
 using Briefings.Tests.Support;
 using static Briefings.Tests.Site.EvidenceSite;
 
@@ -160,7 +161,7 @@ public sealed class EvidencePagesTests(EvidenceSiteBuild site) : IClassFixture<E
     [Fact]
     public void The_corrections_page_lists_every_correction_newest_first_and_links_to_the_methodology()
     {
-        var page = site.Page(Corrections.Url);
+        var page = site.Page(SiteUrls.Corrections);
         var items = page.QuerySelectorAll("main li.correction").ToList();
         Assert.Equal([Official, Exchange], items.Select(li => li.QuerySelector("a")!.GetAttribute("href")).ToList());
         Assert.Equal(["2021-04-01", "2020-05-10"], items.Select(li => li.QuerySelector("time")!.GetAttribute("datetime")).ToList());
@@ -184,7 +185,7 @@ public sealed class EvidencePagesTests(EvidenceSiteBuild site) : IClassFixture<E
             .Single(u => u.Element(sm + "loc")!.Value == "https://briefings.example.org" + url).Element(sm + "lastmod")?.Value;
         Assert.Equal("2020-05-10", LastMod(Exchange));
         Assert.Equal("2021-04-01", LastMod(Official));
-        Assert.Equal("2021-04-01", LastMod(Corrections.Url));
+        Assert.Equal("2021-04-01", LastMod(SiteUrls.Corrections));
 
         var jsonLd = System.Text.Json.JsonDocument.Parse(site.Page(Exchange).QuerySelector("script[type='application/ld+json']")!.TextContent);
         Assert.Equal("2020-05-10", jsonLd.RootElement.GetProperty("dateModified").GetString());
@@ -208,7 +209,7 @@ public sealed class EvidencePagesTests(EvidenceSiteBuild site) : IClassFixture<E
     [Fact]
     public void The_data_page_describes_every_download_with_its_columns_and_licence()
     {
-        var page = site.Page(DataFiles.Folder);
+        var page = site.Page(SiteUrls.DataFolder);
         Assert.Contains("CC BY 4.0", page.Section("Licence").Text());
         var files = page.QuerySelectorAll("main .data-files dt").ToList();
         Assert.Equal(DataDownloads.Files.Select(f => f.Path), files.Select(dt => dt.QuerySelector("a")!.GetAttribute("href")));
