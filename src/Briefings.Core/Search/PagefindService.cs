@@ -71,7 +71,8 @@ internal sealed class PagefindService : IDisposable
     {
         var json = new ArrayBufferWriter<byte>();
         int id = ++_nextId;
-        using (var w = new Utf8JsonWriter(json))
+        // Pages hold every kind of character; escaping them for HTML would only make the messages longer.
+        using (var w = new Utf8JsonWriter(json, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
         {
             w.WriteStartObject();
             w.WriteNumber("message_id", id);

@@ -37,8 +37,18 @@ public static class SearchIndex
             .Order(StringComparer.Ordinal).ToList();
         var bundle = Path.Combine(siteDir, Folder);
         string? failure;
-        using (var service = PagefindService.Start(command, manifestDir))
+        PagefindService service;
+        try { service = PagefindService.Start(command, manifestDir); }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            failure = $"Pagefind could not be started ({command.FileName}): {e.Message}";
+            messages.Add($"search index not built: {failure}");
+            return new Outcome(false, messages, failure);
+        }
+        using (service)
         using (Interruption.OnInterrupt(service.Kill))
+        // A Pagefind that stops reading would block the build on a full pipe: at the limit it is ended.
+        using (new Timer(_ => service.Kill(), null, IndexLimit, Timeout.InfiniteTimeSpan))
         {
             failure = Index(service, siteDir, pages, bundle, deadline);
         }
@@ -89,8 +99,8 @@ public static class SearchIndex
         }
         catch (IOException)
         {
-            // Its input closed under us: Pagefind ended (a crash, or killed).
-            return Failed(service, null);
+            // Its input closed under us: Pagefind ended (a crash, killed, or stopped at the time limit).
+            return DateTime.UtcNow > deadline ? $"Pagefind took longer than {IndexLimit.TotalMinutes:F0} minutes and was stopped" : Failed(service, null);
         }
     }
 

@@ -65,18 +65,20 @@ public sealed class StagedOutput : IDisposable
         {
             var match = pattern.Match(Path.GetFileName(dir));
             if (!match.Success || new DirectoryInfo(dir).LinkTarget is not null) continue;
+            // The process that named it must be gone too: a build takes its lock a moment after making the folder.
+            if (IsRunning(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))) continue;
             if (Posix.Available)
             {
                 using var held = Posix.TryLockFolder(dir, out _);
-                if (held is null) continue; // a build that is still running
+                if (held is null) continue; // a build that is still running (in another pid namespace, say)
                 Directory.Delete(dir, recursive: true);
             }
-            else if (!IsRunning(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            else
                 Directory.Delete(dir, recursive: true);
         }
     }
 
-    /// <summary>Where the kernel's locks are missing: whether the process that named a folder still runs.</summary>
+    /// <summary>Whether the process that named a folder still runs (or another one now has its number).</summary>
     private static bool IsRunning(int pid)
     {
         try { using var p = System.Diagnostics.Process.GetProcessById(pid); return !p.HasExited; }

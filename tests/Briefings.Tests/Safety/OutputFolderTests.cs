@@ -166,9 +166,11 @@ public sealed class OutputFolderTests : IDisposable
         var output = _temp["site"];
         var dead = _temp[$".site-staging-4000000-{Guid.NewGuid():N}"];
         var deadOld = dead + "-old";
+        // Named by a process that is gone (no pid is that high), but locked: a build in another pid namespace.
         var live = _temp[$".site-staging-4000001-{Guid.NewGuid():N}"];
+        var running = _temp[$".site-staging-{Environment.ProcessId}-{Guid.NewGuid():N}"];
         var users = _temp[".site-staging-notes"];
-        foreach (var dir in new[] { dead, deadOld, live, users })
+        foreach (var dir in new[] { dead, deadOld, live, running, users })
         {
             Directory.CreateDirectory(Path.Combine(dir, "briefings"));
             File.WriteAllText(Path.Combine(dir, "briefings", "index.html"), "left behind");
@@ -183,6 +185,7 @@ public sealed class OutputFolderTests : IDisposable
         Assert.False(Directory.Exists(dead));
         Assert.False(Directory.Exists(deadOld));
         Assert.True(Directory.Exists(live), "the staging folder of a running build was removed");
+        Assert.True(Directory.Exists(running), "the staging folder of a process that still runs was removed");
         Assert.True(File.Exists(Path.Combine(users, "briefings", "index.html")), "a folder not named as the build names its own was removed");
     }
 
