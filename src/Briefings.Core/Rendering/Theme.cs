@@ -60,7 +60,7 @@ public sealed partial class Theme
             reason = reason.Remove(m.Index, m.Length);
         }
         reason = Reading.Fields.OneLine(reason);
-        return new ThemeException(file, at, reason, $"{Reading.ArchiveReader.Display(file)}:{at.Line}:{at.Column}: {reason}");
+        return new ThemeException(file, at, reason, $"{Reading.Fields.OneLine(Reading.ArchiveReader.Display(file))}:{at.Line}:{at.Column}: {reason}");
     }
 
     [GeneratedRegex(@" at \((\d+):(\d+)\)")]
