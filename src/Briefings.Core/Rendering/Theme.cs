@@ -61,7 +61,7 @@ public sealed partial class Theme
             reason = reason.Remove(m.Index, m.Length);
         }
         reason = Errors.Quoting.OneLine(reason);
-        return new ThemeException(file, at, reason, $"{Reading.ArchiveReader.Display(file)}:{at.Line}:{at.Column}: {reason}");
+        return new ThemeException(file, at, reason, $"{Errors.Quoting.OneLine(Reading.ArchiveReader.Display(file))}:{at.Line}:{at.Column}: {reason}");
     }
 
     [GeneratedRegex(@" at \((\d+):(\d+)\)")]
