@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Briefings.Tests.Browser;
 
-/// <summary>The real archive, built once with its search index, served on 127.0.0.1 and opened in Debian's
+/// <summary>The test site with the search tests' own files (Browser/SearchSite), built once with its search index, served on 127.0.0.1 and opened in Debian's
 /// Chromium through Playwright. Playwright never downloads a browser here: the tests use /usr/bin/chromium and
 /// fail, with a message saying what to install, when it is not there.</summary>
 public sealed class BrowserSite : IAsyncLifetime
@@ -20,7 +20,7 @@ public sealed class BrowserSite : IAsyncLifetime
     private IBrowser? _browser;
     private StaticServer? _server;
 
-    public RealArchiveSite Site { get; private set; } = null!;
+    public SearchTestSite Site { get; private set; } = null!;
     /// <summary>Whether the pages name an icon (<c>&lt;link rel="icon"&gt;</c>).</summary>
     public bool NamesAnIcon { get; private set; }
     public Uri Url => _server!.Url;
@@ -29,7 +29,7 @@ public sealed class BrowserSite : IAsyncLifetime
     {
         Assert.True(File.Exists(ChromiumPath),
             $"no Chromium at {ChromiumPath}: the browser tests need Debian's package (`apt-get install -y chromium`, as .ci/run does); they never download a browser");
-        Site = new RealArchiveSite();
+        Site = new SearchTestSite();
         Assert.True(Site.Result.Search is { Built: true },
             "the build wrote no search index, so search cannot be tested: " + string.Join(" / ", Site.Result.Search?.Messages ?? ["no search outcome"]));
         NamesAnIcon = Site.Page("/").QuerySelector("link[rel~='icon']") is not null;
@@ -153,4 +153,23 @@ public sealed class BrowserPage : IAsyncDisposable
 public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
 {
     public const string Name = "browser";
+}
+
+/// <summary>The test site with the files only the search tests need (Browser/SearchSite) added, built with its
+/// search index.</summary>
+public sealed class SearchTestSite() : SiteFixture(Prepare(), search: true)
+{
+    private static string Prepare()
+    {
+        var input = Path.Combine(Path.GetTempPath(), $"briefings-search-site-{Guid.NewGuid():N}");
+        TempFolder.Copy(RepoPaths.TestSite, input);
+        TempFolder.Copy(Path.Combine(RepoPaths.Root, "tests", "Briefings.Tests", "Browser", "SearchSite"), input);
+        return input;
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        Directory.Delete(InputDir, recursive: true);
+    }
 }
