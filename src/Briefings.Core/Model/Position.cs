@@ -13,6 +13,3 @@ public sealed record Ref(string Id, Position At)
 {
     public override string ToString() => Id;
 }
-
-/// <summary>A value and where it was written.</summary>
-public sealed record Located<T>(T Value, Position At);

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Briefings.Tests.Browser;
 
-/// <summary>The real archive, built once with its search index, served on 127.0.0.1 and opened in Debian's
+/// <summary>The test site with the search tests' own files (Browser/SearchSite), built once with its search index, served on 127.0.0.1 and opened in Debian's
 /// Chromium through Playwright. Playwright never downloads a browser here: the tests use /usr/bin/chromium and
 /// fail, with a message saying what to install, when it is not there.</summary>
 public class BrowserSite : IAsyncLifetime
@@ -22,8 +22,8 @@ public class BrowserSite : IAsyncLifetime
 
     public SiteFixture Site { get; private set; } = null!;
 
-    /// <summary>The site to serve: the real archive, unless a subclass serves another.</summary>
-    protected virtual SiteFixture CreateSite() => new RealArchiveSite();
+    /// <summary>The site to serve: the test site with the search tests' files, unless a subclass serves another.</summary>
+    protected virtual SiteFixture CreateSite() => new SearchTestSite();
     /// <summary>Whether the pages name an icon (<c>&lt;link rel="icon"&gt;</c>).</summary>
     public bool NamesAnIcon { get; private set; }
     public Uri Url => _server!.Url;
@@ -156,4 +156,23 @@ public sealed class BrowserPage : IAsyncDisposable
 public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
 {
     public const string Name = "browser";
+}
+
+/// <summary>The test site with the files only the search tests need (Browser/SearchSite) added, built with its
+/// search index.</summary>
+public sealed class SearchTestSite() : SiteFixture(Prepare(), search: true)
+{
+    private static string Prepare()
+    {
+        var input = Path.Combine(Path.GetTempPath(), $"briefings-search-site-{Guid.NewGuid():N}");
+        TempFolder.Copy(RepoPaths.TestSite, input);
+        TempFolder.Copy(Path.Combine(RepoPaths.Root, "tests", "Briefings.Tests", "Browser", "SearchSite"), input);
+        return input;
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        Directory.Delete(InputDir, recursive: true);
+    }
 }

@@ -7,6 +7,7 @@ namespace Briefings.Tests.Browser;
 /// <summary>The site with a keyboard alone, as someone who cannot use a mouse reaches it: every stop visibly
 /// focused, the skip link first, the search box reachable, a search answered with links to follow.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Speed", "Slow")]
 public sealed class KeyboardTests(BrowserSite site, ITestOutputHelper output)
 {
     private const int MaxTabs = 60;

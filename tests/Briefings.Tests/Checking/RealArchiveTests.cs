@@ -10,7 +10,7 @@ public sealed class RealArchiveTests
     [Fact]
     public void The_archive_in_input_checks_with_no_errors_and_no_warnings()
     {
-        var input = Path.Combine(RepoPaths.Root, "input");
+        var input = RepoPaths.Input;
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 

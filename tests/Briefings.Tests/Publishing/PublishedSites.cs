@@ -13,14 +13,14 @@ public sealed record BuiltSite(string Name, string InputDir, string OutputDir, A
     public override string ToString() => Name;
 }
 
-/// <summary>The two sites the publishing tests read: the real archive (input/ of the checkout) and the site tests'
-/// small archive with hostile additions: a renamed person with two former ids, and a briefing whose title, summary,
+/// <summary>The two sites the publishing tests read: the test site (Site/TestSite), and the same with hostile
+/// additions: a renamed person with two former ids, and a briefing whose title, summary,
 /// author and source carry markup, quotes, commas, a line break and spreadsheet formulas.</summary>
 public sealed class PublishedSites : IDisposable
 {
     private readonly TempFolder _temp = new();
 
-    public BuiltSite Real { get; }
+    public BuiltSite Test { get; }
     public BuiltSite Hostile { get; }
 
     /// <summary>Ends in U+0001, which YAML can carry and XML cannot.</summary>
@@ -31,7 +31,7 @@ public sealed class PublishedSites : IDisposable
 
     public PublishedSites()
     {
-        Real = Build("real", RepoPaths.Input);
+        Test = Build("test", RepoPaths.TestSite);
         var input = _temp["hostile-input"];
         TempFolder.Copy(RepoPaths.TestSite, input);
         foreach (var (path, text) in HostileFiles) File.WriteAllText(Path.Combine(input, path), text);
@@ -42,15 +42,15 @@ public sealed class PublishedSites : IDisposable
     public BuiltSite Build(string name, string inputDir)
     {
         var output = _temp[$"{name}-{Guid.NewGuid():N}"];
-        var result = SiteBuilder.Build(new SiteBuilder.Options(inputDir, output, ThemeDir: RepoPaths.Theme));
+        var result = SiteBuilder.Build(new SiteBuilder.Options(inputDir, output, ThemeDir: RepoPaths.Theme, Search: false));
         if (!result.Succeeded)
             throw new InvalidOperationException($"the archive at {inputDir} did not build:\n" + string.Join('\n', result.Loaded.Diagnostics));
         return new BuiltSite(name, inputDir, output, result.Loaded.Archive);
     }
 
-    public BuiltSite this[string name] => name == Real.Name ? Real : name == Hostile.Name ? Hostile : throw new ArgumentException(name);
+    public BuiltSite this[string name] => name == Test.Name ? Test : name == Hostile.Name ? Hostile : throw new ArgumentException(name);
 
-    public static readonly TheoryData<string> Names = new("real", "hostile");
+    public static readonly TheoryData<string> Names = new("test", "hostile");
 
     private static readonly Dictionary<string, string> HostileFiles = new()
     {

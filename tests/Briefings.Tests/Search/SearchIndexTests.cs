@@ -6,6 +6,7 @@ namespace Briefings.Tests.Search;
 
 /// <summary>The build's search step: Pagefind's index written beside the pages, the same bytes every time, and a
 /// build that still succeeds, saying why, when there is no Pagefind.</summary>
+[Trait("Speed", "Slow")]
 public sealed class SearchIndexTests : IDisposable
 {
     private readonly TempFolder _temp = new();

@@ -125,7 +125,7 @@ public sealed class ContainmentTests : IDisposable
         _archive.Write(Kim, _archive.Read(Kim) + "\nSee " + mention + ".\n");
         using var output = new TempFolder();
 
-        var result = SiteBuilder.Build(new SiteBuilder.Options(_archive.Root, output["site"], ThemeDir: RepoPaths.Theme));
+        var result = SiteBuilder.Build(new SiteBuilder.Options(_archive.Root, output["site"], ThemeDir: RepoPaths.Theme, Search: false));
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Loaded.Diagnostics, d => d.IsError && d.Path.EndsWith("kim-myong-gil.md", StringComparison.Ordinal));

@@ -10,6 +10,7 @@ namespace Briefings.Tests.Security;
 /// The first pass turns the Content-Security-Policy off, so it tests escaping and sanitising alone; the second
 /// keeps the deployed policy on and counts what it had to refuse, which must be nothing.</summary>
 [Collection(PayloadSiteCollection.Name)]
+[Trait("Speed", "Slow")]
 public sealed class PayloadBrowserTests(PayloadSite site, ITestOutputHelper output) : IAsyncLifetime
 {
     private IPlaywright? _playwright;

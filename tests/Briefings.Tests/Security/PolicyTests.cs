@@ -115,12 +115,12 @@ public sealed partial class PolicyTests
     }
 }
 
-/// <summary>The real archive, built: every page passes the same checks as the payload archive's pages.</summary>
-[Collection(RealArchiveCollection.Name)]
-public sealed class RealArchivePageSafetyTests(RealArchiveSite site)
+/// <summary>The test site, built: every page passes the same checks as the payload archive's pages.</summary>
+[Collection(SharedTestSiteCollection.Name)]
+public sealed class TestSitePageSafetyTests(SharedTestSite site)
 {
     [Fact]
-    public void No_page_of_the_real_archive_holds_a_script_handler_style_frame_or_unsafe_url()
+    public void No_page_of_the_test_site_holds_a_script_handler_style_frame_or_unsafe_url()
     {
         var problems = new List<string>();
         var pages = site.HtmlFiles();

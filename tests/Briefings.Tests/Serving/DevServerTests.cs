@@ -8,7 +8,7 @@ using Briefings.Site;
 
 namespace Briefings.Tests.Serving;
 
-/// <summary><c>serve</c> in process on a free port, over a copy of the real archive: what a browser gets, and what
+/// <summary><c>serve</c> in process on a free port, over a copy of the test site: what a browser gets, and what
 /// it gets after an edit. Waits poll with a deadline; they never sleep a fixed time.</summary>
 public sealed class DevServerTests : IAsyncLifetime
 {
@@ -162,7 +162,7 @@ public sealed class DevServerTests : IAsyncLifetime
     public async Task The_reload_script_is_added_by_serve_only_and_never_written_by_build()
     {
         var output = Path.Combine(_archive.Root, "built");
-        int exit = Cli.Cli.Run(["build", "--input", _archive.Input, "--output", output], new StringWriter(), new StringWriter());
+        int exit = Cli.Cli.Run(["build", "--input", _archive.Input, "--output", output, "--no-search"], new StringWriter(), new StringWriter());
 
         Assert.Equal(0, exit);
         var pages = Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories).ToList();

@@ -37,11 +37,12 @@ public sealed class LiveSiteTests
         var file = AffectedPagesTests.Relative(archive, b);
         var good = AffectedPagesTests.ReadSite(folder);
 
+        int titleLine = archive.Read(file).Split('\n').ToList().FindIndex(l => l.StartsWith("title:", StringComparison.Ordinal)) + 1;
         archive.ReplaceLine(file, "title:", "title: [\"broken");
         var broken = live.Apply([archive.PathOf(file)]);
 
         Assert.True(broken.HasErrors);
-        Assert.Contains(live.Errors, e => e.StartsWith(ShownPath(archive, file) + ":2:", StringComparison.Ordinal) && e.Contains("error BR201"));
+        Assert.Contains(live.Errors, e => e.StartsWith($"{ShownPath(archive, file)}:{titleLine}:", StringComparison.Ordinal) && e.Contains("error BR201"));
         Assert.Equal(good, AffectedPagesTests.ReadSite(folder));
 
         archive.ReplaceLine(file, "title:", "title: \"Fixed title\"");

@@ -2,8 +2,8 @@ using System.Runtime.CompilerServices;
 
 namespace Briefings.Tests.Serving;
 
-/// <summary>A copy of the repository's real input/ and theme/ in a fresh temp folder, theme beside input as in
-/// a checkout, so tests can edit files freely. Disposing deletes it.</summary>
+/// <summary>A copy of the test site (tests/Briefings.Tests/Site/TestSite) as input/ and of theme/ in a fresh temp
+/// folder, theme beside input as in a checkout, so tests can edit files freely. Disposing deletes it.</summary>
 public sealed class TempArchive : IDisposable
 {
     public string Root { get; } = Path.Combine(Path.GetTempPath(), $"briefings-test-{Guid.NewGuid():N}");
@@ -12,7 +12,7 @@ public sealed class TempArchive : IDisposable
 
     public TempArchive()
     {
-        Copy(Path.Combine(RepositoryRoot(), "input"), Input);
+        Copy(Path.Combine(RepositoryRoot(), "tests", "Briefings.Tests", "Site", "TestSite"), Input);
         Copy(Path.Combine(RepositoryRoot(), "theme"), Theme);
     }
 

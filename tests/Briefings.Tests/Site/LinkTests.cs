@@ -2,16 +2,9 @@ using Briefings.Tests.Support;
 
 namespace Briefings.Tests.Site;
 
-/// <summary>Every internal link of the real archive's site leads to a page, and every #fragment to an element.</summary>
-[Collection(RealArchiveCollection.Name)]
-public sealed class RealArchiveLinkTests(RealArchiveSite site)
-{
-    [Fact]
-    public void Every_internal_link_resolves() => LinkAssert.NoneBroken(site);
-}
-
-/// <summary>The same over the test site, whose files exercise what the real archive may not yet use.</summary>
-public sealed class TestSiteLinkTests(TestSiteBuild site) : IClassFixture<TestSiteBuild>
+/// <summary>Every internal link of the test site leads to a page, and every #fragment to an element.</summary>
+[Collection(SharedTestSiteCollection.Name)]
+public sealed class TestSiteLinkTests(SharedTestSite site)
 {
     [Fact]
     public void Every_internal_link_resolves() => LinkAssert.NoneBroken(site);

@@ -24,7 +24,7 @@ public sealed class ThemeLinkTests
             var output = Path.Combine(root, "output");
 
             var e = Assert.Throws<ThemeException>(() =>
-                SiteBuilder.Build(new SiteBuilder.Options(RepoPaths.Input, output, ThemeDir: theme)));
+                SiteBuilder.Build(new SiteBuilder.Options(RepoPaths.TestSite, output, ThemeDir: theme, Search: false)));
 
             Assert.Contains($"{Path.GetFileName(linked)} is a link", e.Message);
             Assert.False(Directory.Exists(output));

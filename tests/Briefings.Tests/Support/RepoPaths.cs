@@ -7,6 +7,7 @@ public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The editorial archive: only RealArchiveTests reads it, so an edit to the content breaks no test of the code.</summary>
     public static string Input => Path.Combine(Root, "input");
     public static string Theme => Path.Combine(Root, "theme");
     /// <summary>tests/tools: the npm manifest of the tools the tests run (the Nu Html Checker).</summary>

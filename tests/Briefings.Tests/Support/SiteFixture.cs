@@ -6,7 +6,8 @@ using Briefings.Site;
 namespace Briefings.Tests.Support;
 
 /// <summary>An archive built once into a temp folder with the checkout's theme, shared by the tests of a class
-/// (or a collection). Pages are read as a reader's browser would: parsed HTML, looked up by URL.</summary>
+/// (or a collection), without a search index unless asked for one. Pages are read as a reader's browser would:
+/// parsed HTML, looked up by URL.</summary>
 public abstract class SiteFixture : IDisposable
 {
     private readonly TempFolder _temp = new();
@@ -16,10 +17,10 @@ public abstract class SiteFixture : IDisposable
     public string OutputDir => _temp["site"];
     public SiteBuilder.Result Result { get; }
 
-    protected SiteFixture(string inputDir)
+    protected SiteFixture(string inputDir, bool search = false)
     {
         InputDir = inputDir;
-        Result = SiteBuilder.Build(new SiteBuilder.Options(inputDir, OutputDir, ThemeDir: RepoPaths.Theme));
+        Result = SiteBuilder.Build(new SiteBuilder.Options(inputDir, OutputDir, ThemeDir: RepoPaths.Theme, Search: search));
         if (!Result.Succeeded)
             throw new InvalidOperationException($"the archive at {inputDir} did not build:\n"
                 + string.Join('\n', Result.Loaded.Diagnostics.Select(d => d.ToString())));
@@ -40,21 +41,21 @@ public abstract class SiteFixture : IDisposable
     public IReadOnlyList<string> HtmlFiles() => SiteFiles.List(OutputDir).Where(f => f.EndsWith(".html", StringComparison.Ordinal))
         .Select(f => Path.Combine(OutputDir, f)).ToList();
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         _temp.Dispose();
         GC.SuppressFinalize(this);
     }
 }
 
-/// <summary>The real archive, input/ of the checkout.</summary>
-public sealed class RealArchiveSite() : SiteFixture(RepoPaths.Input);
+/// <summary>The test site (tests/Briefings.Tests/Site/TestSite), built once for every test of the collection: the
+/// crawler, the HTML checker and the page-safety checks.</summary>
+public sealed class SharedTestSite() : SiteFixture(RepoPaths.TestSite);
 
-/// <summary>One build of the real archive for every test of the collection: the crawler and the HTML checker.</summary>
 [CollectionDefinition(Name)]
-public sealed class RealArchiveCollection : ICollectionFixture<RealArchiveSite>
+public sealed class SharedTestSiteCollection : ICollectionFixture<SharedTestSite>
 {
-    public const string Name = "real archive build";
+    public const string Name = "test site build";
 }
 
 public static class Html
