@@ -18,6 +18,10 @@ public sealed partial class CitationMistakes(string text)
 {
     private readonly List<SourceSpan> _prose = [];
     private readonly List<SourceSpan> _other = [];
+    // Made by Finish: what is not prose as sorted, disjoint spans, and where each line starts, so that a body with
+    // thousands of '@' costs a binary search per match, not a walk of the text.
+    private (int Start, int End)[] _notProse = [];
+    private int[] _lineStarts = [];
 
     /// <summary>Citations that cannot be read, each with its fix, at 0-based line and column in the text.</summary>
     public List<(string Message, int Line, int Column)> Miswritten { get; } = [];
@@ -30,8 +34,8 @@ public sealed partial class CitationMistakes(string text)
     private static partial Regex Bracketed();
     [GeneratedRegex(@"(?<![A-Za-z0-9_.@\[\\-])@([a-z0-9]+(?:-[a-z0-9]+)*)")]
     private static partial Regex Bare();
-    [GeneratedRegex(@"[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*")]
-    private static partial Regex Word();
+    [GeneratedRegex(@"@\s*([A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*)")]
+    private static partial Regex AtWord();
 
     public void Add(MarkdownObject node)
     {
@@ -50,6 +54,14 @@ public sealed partial class CitationMistakes(string text)
     /// <summary>Looks at the prose collected; call once, after the last node.</summary>
     public void Finish()
     {
+        var merged = new List<(int Start, int End)>();
+        foreach (var o in _other.OrderBy(o => o.Start))
+            if (merged.Count > 0 && o.Start <= merged[^1].End + 1) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, o.End));
+            else merged.Add((o.Start, o.End));
+        _notProse = [.. merged];
+        var starts = new List<int> { 0 };
+        for (int i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1)) starts.Add(i + 1);
+        _lineStarts = [.. starts];
         foreach (var span in _prose)
         {
             int end = Math.Min(span.End + 1, text.Length);
@@ -59,20 +71,44 @@ public sealed partial class CitationMistakes(string text)
         }
     }
 
-    private bool IsOther(int at) => _other.Any(o => at >= o.Start && at <= o.End);
+    /// <summary>The index of the last span of <see cref="_notProse"/> starting at or before <paramref name="at"/>, or -1.</summary>
+    private int LastStartingBy(int at)
+    {
+        int lo = 0, hi = _notProse.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (_notProse[mid].Start <= at) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found;
+    }
+
+    private bool IsOther(int at) => LastStartingBy(at) is >= 0 and var i && at <= _notProse[i].End;
+
+    /// <summary>Where the next span that is not prose starts after <paramref name="at"/>, or int.MaxValue.</summary>
+    private int NextOther(int at) => LastStartingBy(at) + 1 is var i && i < _notProse.Length ? _notProse[i].Start : int.MaxValue;
+
+    /// <summary>Mistakes kept of each sort, as many as a body may hold references: a generated body of a million
+    /// '@x' must not make a million lines of output.</summary>
+    public const int Max = Reading.DocumentReader.MaxBodyReferences;
 
     private void Scan(string prose, int offset)
     {
+        if (Miswritten.Count >= Max && Loose.Count >= Max) return;
         var taken = new List<(int From, int To)>();
         foreach (Match m in Opening().Matches(prose))
         {
-            if (IsOther(offset + m.Index) || taken.Any(t => m.Index < t.To)) continue;
-            int close = prose.IndexOf(']', m.Index);
-            bool closed = close >= 0 && close - m.Index <= 300 && prose.IndexOf('\n', m.Index, close - m.Index) < 0;
-            int end = closed ? close + 1 : Math.Min(prose.Length, LineEnd(prose, m.Index));
-            var ids = Word().Matches(prose[(m.Index + 1)..(closed ? close : end)])
-                .Select(w => w.Value.ToLowerInvariant()).Where(Reading.Fields.IsValidId).Distinct()
-                .Take(closed ? int.MaxValue : 1).ToList(); // unclosed, only the id that follows is surely meant
+            if (Miswritten.Count >= Max) break;
+            if (IsOther(offset + m.Index) || taken.Count > 0 && m.Index < taken[^1].To) continue;
+            // A citation ends at its ']', on its line, before anything Markdown made something else of (code, a link).
+            int limit = (int)Math.Min(LineEnd(prose, m.Index), (long)NextOther(offset + m.Index) - offset);
+            int close = prose.IndexOf(']', m.Index, limit - m.Index);
+            bool closed = close >= 0 && close - m.Index <= 300;
+            int end = closed ? close + 1 : limit;
+            // The ids meant are those written after an '@'.
+            var ids = AtWord().Matches(prose[(m.Index + 1)..(closed ? close : end)])
+                .Select(w => w.Groups[1].Value.ToLowerInvariant()).Where(Reading.Fields.IsValidId).Distinct().ToList();
             var fix = ids.Count == 0 ? "[@source-id]" : "[" + string.Join("; ", ids.Select(id => "@" + id)) + "]";
             Report(offset + m.Index, closed
                 ? $"citation '{Reading.Fields.Shorten(prose[m.Index..end])}' cannot be read (an id follows '@' with no space, ids are separated by ';') and would be published as plain text; write {fix}"
@@ -80,12 +116,19 @@ public sealed partial class CitationMistakes(string text)
             taken.Add((m.Index, end));
         }
         foreach (var regex in new[] { Bracketed(), Bare() })
+        {
+            int t = 0; // matches come in order, and so do the taken spans
             foreach (Match m in regex.Matches(prose))
-                if (!IsOther(offset + m.Index) && !taken.Any(t => m.Index >= t.From && m.Index < t.To))
+            {
+                if (Loose.Count >= Max) return;
+                while (t < taken.Count && taken[t].To <= m.Index) t++;
+                if (!IsOther(offset + m.Index) && !(t < taken.Count && m.Index >= taken[t].From))
                 {
                     var (line, column) = Where(offset + m.Index);
                     Loose.Add((m.Groups[1].Value, m.Value, line, column));
                 }
+            }
+        }
     }
 
     private static int LineEnd(string s, int from) => s.IndexOf('\n', from) is >= 0 and var i ? i : s.Length;
@@ -93,9 +136,9 @@ public sealed partial class CitationMistakes(string text)
     /// <summary>The 0-based line and column of an offset in the text.</summary>
     private (int Line, int Column) Where(int offset)
     {
-        int line = text.AsSpan(0, offset).Count('\n');
-        int lineStart = offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
-        return (line, offset - lineStart);
+        int line = Array.BinarySearch(_lineStarts, offset);
+        if (line < 0) line = ~line - 1;
+        return (line, offset - _lineStarts[line]);
     }
 
     private void Report(int offset, string message)
