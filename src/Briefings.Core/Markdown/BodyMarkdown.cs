@@ -76,14 +76,15 @@ public static class BodyMarkdown
         IReadOnlyList<(string What, int Line, int Column)> UnsafeHtml,
         IReadOnlyList<(string Message, int Line, int Column)> MiswrittenCitations);
 
+    /// <param name="text">The text <paramref name="doc"/> was parsed from.</param>
     /// <param name="firstLine">The file line of the text's first line.</param>
-    public static Inspection Inspect(MarkdownDocument doc, int firstLine, int firstColumn = 1)
+    public static Inspection Inspect(MarkdownDocument doc, string text, int firstLine, int firstColumn = 1)
     {
         var mentions = new List<Ref>();
         var citations = new List<Ref>();
         var urls = new List<(string, int, int)>();
         var html = new List<(string, int, int)>();
-        var mistakes = new CitationMistakes();
+        var mistakes = new CitationMistakes(text);
         foreach (var node in Nodes(doc))
         {
             mistakes.Add(node);
@@ -94,7 +95,7 @@ public static class BodyMarkdown
             else if (RawHtml(node) is { } raw)
                 foreach (var what in Rendering.HtmlSafety.Removals(raw)) html.Add((what, node.Line, node.Column));
         }
-        mistakes.Flush();
+        mistakes.Finish();
         var loose = mistakes.Loose.Select(l =>
             new LooseCitation(new Ref(l.Id, new Position(firstLine + l.Line, (l.Line == 0 ? firstColumn : 1) + l.Column)), l.Written)).ToList();
         return new Inspection(new BodyReferences(mentions, citations) { Loose = loose }, urls, html, mistakes.Miswritten);

@@ -33,7 +33,7 @@ public static class DocumentReader
             f.Error(new Position(file.BodyLine + refusal!.Line, refusal.Column + 1), CodeOf(refusal), RefusalMessage("the body", refusal));
         else
         {
-            var inspection = BodyMarkdown.Inspect(body, file.BodyLine);
+            var inspection = BodyMarkdown.Inspect(body, file.Body, file.BodyLine);
             refs = inspection.References;
             if (refs.Mentions.Count + refs.Citations.Count > MaxBodyReferences)
                 f.Error(new Position(file.BodyLine, 1), DiagnosticCode.TooMany,
@@ -106,7 +106,7 @@ public static class DocumentReader
             f.Error(at, CodeOf(refusal!), RefusalMessage("the summary", refusal!));
             return BodyReferences.None;
         }
-        var inspection = BodyMarkdown.Inspect(md, 1);
+        var inspection = BodyMarkdown.Inspect(md, text, 1);
         foreach (var (url, _, _) in inspection.UnsafeUrls)
             f.Diagnostics.Warning(f.Path, at, DiagnosticCode.UnsafeHtml, UrlRemoved(url));
         foreach (var (what, _, _) in inspection.UnsafeHtml)

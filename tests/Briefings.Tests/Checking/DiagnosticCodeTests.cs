@@ -8,7 +8,7 @@ namespace Briefings.Tests.Checking;
 
 /// <summary>One planted problem per diagnostic code, each in the otherwise valid fixture archive, run through
 /// <c>briefings check</c>: the exit status, the code, the file and the exact line and column a user is sent to.</summary>
-public sealed class DiagnosticCodeTests : IDisposable
+public sealed partial class DiagnosticCodeTests : IDisposable
 {
     private readonly ArchiveFixture _archive = new();
 

@@ -13,9 +13,11 @@ public sealed record CheckRun(int ExitCode, string Stdout, string Stderr)
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 }
 
-/// <summary>A valid, minimal archive written into a fresh temp folder: site.yml, two countries, two institutions,
-/// two people (kim-myong-gil with a position), one agreement and two briefings with events, actors, mentions and
-/// citations, every listed source cited. Tests overwrite, add or remove files, or replace a line, then run the
+/// <summary>A valid, minimal archive written into a fresh temp folder: site.yml (with a footer), two countries, two
+/// institutions, two people (each with a position), one agreement and two briefings with events, actors, mentions and
+/// citations, every listed source cited; two catalog sources (KCNA's, state media, and Rossiyskaya Gazeta's, in
+/// Russian), each cited from three files, with quotes in facts' sources; a correction on a briefing and one on the
+/// agreement; an event (Trial's) and a position (Lebedev's) with a declared id; two pages, about and methodology. Tests overwrite, add or remove files, or replace a line, then run the
 /// checker on <see cref="Root"/>. Disposing deletes the folder.</summary>
 public sealed class ArchiveFixture : IDisposable
 {
@@ -29,6 +31,10 @@ public sealed class ArchiveFixture : IDisposable
     public const string Mou = "agreements/dprk-russia-court-mou-2019.md";
     public const string Delegation = "briefings/2019/2019-06-14-central-court-delegation-to-moscow.md";
     public const string Trial = "briefings/2020/2020-03-02-court-exchange-follow-up.md";
+    public const string KcnaSource = "sources/kcna-courts-2019.md";
+    public const string RgSource = "sources/rg-courts-2019.md";
+    public const string About = "pages/about.md";
+    public const string Methodology = "pages/methodology.md";
 
     /// <summary>The files of the valid archive, by path relative to the archive folder.</summary>
     public static readonly IReadOnlyDictionary<string, string> ValidFiles = new Dictionary<string, string>
@@ -38,6 +44,7 @@ public sealed class ArchiveFixture : IDisposable
             description: "A small archive written by the tests."
             base_url: "https://briefings.example.org"
             language: en
+            footer: [about, methodology]
 
             """,
         [NorthKorea] = """
@@ -111,6 +118,10 @@ public sealed class ArchiveFixture : IDisposable
                 confidence: medium
                 sources:
                   - kcna-kim-2019
+                  - source: rg-courts-2019
+                    quote: "Делегацию возглавил заместитель председателя Центрального суда КНДР Ким Мён Гиль."
+                    translation: "The delegation was led by the Vice President of the DPRK Central Court, Kim Myong Gil."
+                    locator: "paragraph 2"
             sources:
               - id: kcna-kim-2019
                 url: "https://kcna.example.org/2019/06/delegation"
@@ -133,9 +144,14 @@ public sealed class ArchiveFixture : IDisposable
             country: russia
             positions:
               - institution: russia-supreme-court
+                id: chairman-1989
                 title: "Chairman"
                 from: 1989
                 until: 2024-02
+                sources:
+                  - source: rg-courts-2019
+                    quote: "Председатель Верховного суда России Вячеслав Лебедев"
+                    translation: "The Chairman of the Supreme Court of Russia, Vyacheslav Lebedev"
             ---
 
             Chairman of the [[russia-supreme-court|Supreme Court of Russia]] for more than three decades.
@@ -152,6 +168,9 @@ public sealed class ArchiveFixture : IDisposable
               - dprk-central-court
               - russia-supreme-court
             confidence: high
+            corrections:
+              - date: 2019-07-01
+                note: "The memorandum was signed in Moscow, not in Pyongyang as first written [@tass-mou-2019]."
             sources:
               - id: tass-mou-2019
                 url: "https://tass.example.org/2019/06/14/courts-mou"
@@ -161,7 +180,8 @@ public sealed class ArchiveFixture : IDisposable
                 kind: news
             ---
 
-            Signed in Moscow by [[kim-myong-gil]] for the [[dprk-central-court]] [@tass-mou-2019].
+            Signed in Moscow by [[kim-myong-gil]] for the [[dprk-central-court]] [@tass-mou-2019]; North Korea's state
+            media reported it the next day [@kcna-courts-2019].
 
             """,
         [Delegation] = """
@@ -190,12 +210,18 @@ public sealed class ArchiveFixture : IDisposable
                   - dprk-central-court
                 sources:
                   - kcna-delegation-2019
+                  - source: rg-courts-2019
+                    quote: "Делегация Центрального суда КНДР прибыла в Москву."
+                    translation: "A delegation of the DPRK Central Court arrived in Moscow."
                 confidence: high
               - date: 2019-06-14
                 type: signing
                 summary: "The two courts sign a memorandum of understanding."
                 participants: [dprk-central-court, russia-supreme-court]
-                sources: [tass-signing-2019]
+                sources:
+                  - tass-signing-2019
+                  - source: kcna-courts-2019
+                    quote: "The Central Court and the Supreme Court of Russia signed a memorandum of understanding."
             tags:
               - courts
               - judicial-cooperation
@@ -237,13 +263,20 @@ public sealed class ArchiveFixture : IDisposable
               - russia-supreme-court
             events:
               - date: 2020-02
+                id: review-meeting
                 type: meeting
                 summary: "Court officials review the memorandum."
                 participants:
                   - vyacheslav-lebedev
                 sources:
                   - tass-review-2020
+                  - source: kcna-courts-2019
+                    quote: "The two sides agreed to review the memorandum's implementation."
+                    locator: "last paragraph"
                 confidence: low
+            corrections:
+              - date: 2020-03-05
+                note: "The meeting was in February 2020, not in March [@tass-review-2020]."
             sources:
               - id: tass-review-2020
                 url: "https://tass.example.org/2020/03/review"
@@ -252,6 +285,53 @@ public sealed class ArchiveFixture : IDisposable
             ---
 
             [[vyacheslav-lebedev]] received officials from [[north-korea]] to review the [[dprk-russia-court-mou-2019]] [@tass-review-2020].
+
+            """,
+        [KcnaSource] = """
+            ---
+            url: "https://kcna.example.org/2019/06/15/courts-memorandum"
+            title: "Central Court and Supreme Court of Russia sign memorandum"
+            publisher: "KCNA"
+            published: 2019-06-15
+            language: en
+            accessed: 2024-01-05
+            kind: state-media
+            ---
+
+            The report of North Korea's state news agency, which speaks for the government: it names the signatories
+            but not what the memorandum holds.
+
+            """,
+        [RgSource] = """
+            ---
+            url: "https://rg.example.org/2019/06/17/sudy-rossii-i-kndr"
+            title: "Верховные суды России и КНДР подписали меморандум"
+            publisher: "Rossiyskaya Gazeta"
+            published: 2019-06-17
+            author: "Test Correspondent"
+            language: ru
+            kind: news
+            ---
+
+            The Russian government's daily, which publishes official documents; its report names both delegations.
+
+            """,
+        [About] = """
+            ---
+            title: "About these briefings"
+            summary: "Who writes the test briefings, and why."
+            ---
+
+            A small archive written by the tests about the [[dprk-central-court]] and its partners.
+
+            """,
+        [Methodology] = """
+            ---
+            title: "Methodology"
+            ---
+
+            Every fact rests on a source, with the words that support it. State media such as KCNA
+            [@kcna-courts-2019] are marked as such.
 
             """,
     };
