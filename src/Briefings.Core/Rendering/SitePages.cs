@@ -191,6 +191,10 @@ public sealed class SitePages
     {
         var page = Entity(a, $"{a.Title}: {a.Type}, {a.Status}{(a.Signed is { } s ? $", {s.ToDisplay()}" : "")}. Parties, sources and briefings.");
         page["agreement"] = a;
+        // Its confidence and how thin its evidence is, as every list of agreements shows them.
+        var fact = views.Item(a);
+        page["fact"] = fact;
+        page["rated"] = new[] { fact };
         page["parties"] = views.Links(a.Parties);
         page["signed"] = DateView.Of(a.Signed);
         return page;

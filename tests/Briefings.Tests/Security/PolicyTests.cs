@@ -90,7 +90,9 @@ public sealed partial class PolicyTests
     [Fact]
     public void Only_rendered_markdown_and_json_ld_are_written_unescaped()
     {
-        string[] allowed = ["page.body", "e.summary_html", "page.preview.json_ld"];
+        // Correction notes and the summaries of facts on a source's page are inline Markdown rendered and sanitised as
+        // event summaries are (ViewFactory.InlineHtml).
+        string[] allowed = ["page.body", "e.summary_html", "f.summary_html", "c.note_html", "page.preview.json_ld"];
         var raw = new List<string>();
         foreach (var file in TemplateFiles())
             foreach (Match m in RawOutput().Matches(File.ReadAllText(file)))

@@ -139,6 +139,8 @@ public sealed class EvidencePagesTests(EvidenceSiteBuild site) : IClassFixture<E
         var agreements = site.Page("/agreements/");
         var mou = agreements.QuerySelectorAll("main .agreement-list li").Single(li => li.QuerySelector("a")!.GetAttribute("href") == "/agreements/dprk-china-court-mou-2019/");
         Assert.Equal("medium confidence", mou.QuerySelector(".confidence")!.Text());
+        // As its own page gives it.
+        Assert.Equal("medium confidence", site.Page("/agreements/dprk-china-court-mou-2019/").QuerySelector("main .facts .confidence")!.Text());
         var institution = site.Page("/institutions/dprk-central-court/");
         var position = institution.GetElementById("evidence-pak-official--position-dprk-central-court-2018")!;
         Assert.Equal("medium confidence", position.QuerySelector(".confidence")!.Text());
