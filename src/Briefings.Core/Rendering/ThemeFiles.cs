@@ -24,7 +24,7 @@ public static class ThemeFiles
         {
             if (isLink)
                 throw new ThemeException(path, Model.Position.Start, "this is a link; theme files must be real files inside theme/",
-                    $"{Reading.Fields.OneLine(Reading.ArchiveReader.Display(path))} is a link; theme files must be real files inside theme/");
+                    $"{Errors.Quoting.OneLine(Reading.ArchiveReader.Display(path))} is a link; theme files must be real files inside theme/");
             if (!isDirectory) files.Add(path);
         }
         files.Sort(StringComparer.Ordinal);
