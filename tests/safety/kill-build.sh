@@ -66,7 +66,8 @@ for i in $(seq 1 "$KILLS"); do
     signal=KILL
     (( i % 3 == 0 )) && signal=TERM
     at=$(echo "scale=2; $length * $i / ($KILLS + 1)" | bc)
-    build >"$WORK/killed-$i.log" 2>&1 &
+    # The program itself in the background, not a function (whose $! would be a subshell: the signal must reach briefings).
+    "$BIN" build --input "$CORPUS" --output "$OUT" >"$WORK/killed-$i.log" 2>&1 &
     pid=$!
     sleep "$at"
     kill -s "$signal" "$pid" 2>/dev/null || true
@@ -77,6 +78,7 @@ for i in $(seq 1 "$KILLS"); do
     build >"$WORK/next-$i.log" 2>&1 || { cat "$WORK/next-$i.log"; die "the build after kill $i failed"; }
     after="staging $(staging), pagefind $(pagefinds)"
     printf '%-4s %-8s %7ss  %-10s %-9s %-18s %-22s\n' "$i" "$signal" "$at" "$same" "$code" "$now" "$after"
+    grep -q '^built ' "$WORK/killed-$i.log" && say "     (build $i had finished before the signal)"
     [[ "$same" == identical ]] || die "the output changed when build $i was stopped after ${at}s"
     [[ "$after" == "staging 0, pagefind 0" ]] || die "the build after kill $i left $after"
     [[ "$(hashes)" == "$first" ]] || die "the build after kill $i wrote other bytes"

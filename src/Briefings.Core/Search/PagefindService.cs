@@ -62,7 +62,13 @@ internal sealed class PagefindService : IDisposable
     /// <summary>Pagefind's process and the ones it started, ended at once (an interrupted build).</summary>
     public void Kill()
     {
-        try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); }
+        try
+        {
+            if (_process.HasExited) return;
+            _process.Kill(entireProcessTree: true);
+            // Until it is gone it may still write into the staging folder, which is removed next.
+            _process.WaitForExit(TimeSpan.FromSeconds(5));
+        }
         catch (InvalidOperationException) { }
     }
 

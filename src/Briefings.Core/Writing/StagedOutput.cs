@@ -193,7 +193,13 @@ public sealed class StagedOutput : IDisposable
     {
         _writes.EnterWriteLock();
         _abandoned = true;
-        if (!_committed) TryDelete(Root);
+        // A process just killed may have written a last file meanwhile (the removal then fails on a folder that
+        // is not empty): a few tries.
+        for (int i = 0; i < 5 && !_committed && Directory.Exists(Root); i++)
+        {
+            TryDelete(Root);
+            if (Directory.Exists(Root)) Thread.Sleep(100);
+        }
         // Writers still waiting give up at once (they see _abandoned); the process is about to end.
         _writes.ExitWriteLock();
     }
