@@ -2,6 +2,8 @@ using System.IO.Enumeration;
 using Briefings.Errors;
 using Briefings.Model;
 
+using Briefings.Platform;
+
 namespace Briefings.Reading;
 
 /// <summary>Finds every content file under input/ and reads them, in parallel, into an <see cref="Archive"/>.

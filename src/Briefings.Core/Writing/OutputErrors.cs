@@ -1,3 +1,5 @@
+using Briefings.Platform;
+
 namespace Briefings.Writing;
 
 /// <summary>An output folder the build will not write into: the command line is wrong (exit 2). Thrown before any

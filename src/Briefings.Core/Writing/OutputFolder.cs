@@ -1,5 +1,7 @@
 using Briefings.Reading;
 
+using Briefings.Platform;
+
 namespace Briefings.Writing;
 
 /// <summary>Which folder a build may write into. A build replaces its output folder whole, so it writes only into

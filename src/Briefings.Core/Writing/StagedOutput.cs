@@ -1,3 +1,5 @@
+using Briefings.Platform;
+
 namespace Briefings.Writing;
 
 /// <summary>A build writes into a fresh staging folder beside the output folder and swaps it in only when

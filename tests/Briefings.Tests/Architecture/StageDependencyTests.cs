@@ -12,7 +12,7 @@ public sealed class StageDependencyTests
     /// table lists them in the same order.</summary>
     public static readonly IReadOnlyList<string> Stages =
     [
-        "Model", "Errors", "Markdown", "Reading", "Checking", "Resolving", "Rendering", "Writing", "Publishing",
+        "Platform", "Model", "Errors", "Markdown", "Reading", "Checking", "Resolving", "Rendering", "Writing", "Publishing",
         "Search", "Site", "Serving", "Authoring", "Cli",
     ];
 

@@ -1,3 +1,4 @@
+using Briefings.Errors;
 using Briefings.Authoring;
 using static Briefings.Tests.Fixtures.ArchiveFixture;
 
@@ -147,13 +148,13 @@ public sealed partial class DiagnosticCodeTests
     [Fact]
     public void BR705_the_placeholder_prose_of_new_is_an_error_while_it_is_there()
     {
-        _archive.Write(Kim, _archive.Read(Kim) + "\n" + NewFile.PlaceholderMark + " with what a reader should know.\n");
+        _archive.Write(Kim, _archive.Read(Kim) + "\n" + Briefings.Reading.Placeholder.Mark + " with what a reader should know.\n");
 
         var run = _archive.Check();
 
         Expect.Exit(run, 1);
         Assert.Contains("placeholder text that 'briefings new' wrote",
-            Expect.Reported(run, _archive, Kim, At(Kim, NewFile.PlaceholderMark), "BR705"));
+            Expect.Reported(run, _archive, Kim, At(Kim, Briefings.Reading.Placeholder.Mark), "BR705"));
         Expect.Only(run, "BR705");
     }
 

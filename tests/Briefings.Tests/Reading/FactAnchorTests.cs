@@ -1,3 +1,4 @@
+using Briefings.Errors;
 using System.Text.RegularExpressions;
 using Briefings.Checking;
 using Briefings.Model;

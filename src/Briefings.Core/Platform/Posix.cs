@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Briefings;
+namespace Briefings.Platform;
 
 /// <summary>The few Linux system calls .NET does not expose and the build needs to keep a promise: what kind of
 /// file an entry is (a named pipe must be reported, not opened), whether a folder is a mount point, an advisory
