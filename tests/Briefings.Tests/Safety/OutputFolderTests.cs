@@ -1,6 +1,8 @@
 using Briefings.Tests.Support;
 using Briefings.Writing;
 
+using Briefings.Platform;
+
 namespace Briefings.Tests.Safety;
 
 /// <summary>The user's files are never deleted: the real program, run on throwaway folders, refuses every output
