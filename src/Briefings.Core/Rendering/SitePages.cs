@@ -1,5 +1,6 @@
 using Briefings.Model;
 using Briefings.Publishing;
+using Briefings.Rendering.Charts;
 using Briefings.Resolving;
 
 namespace Briefings.Rendering;
@@ -78,6 +79,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         page["agreements"] = views.Items(index.AgreementsOf(e.Id).Where(a => a.Id != e.Id));
         page["companions"] = index.CompanionsOf(e.Id).Select(c => views.Link(c.Entity, Wording.Count(c.Count, "briefing"))).ToList();
         page["feed"] = $"{e.Url}feed.xml";
+        page["events_chart"] = EventsPerYear.Chart(index.EventsOf(e.Id));
         return page;
     }
 
@@ -96,6 +98,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         };
         page["years"] = Years();
         page["recent_events"] = views.Events(index.Events.Reverse().Take(5));
+        page["events_chart"] = EventsPerYear.Chart(index.Events);
         return page;
     }
 
@@ -147,6 +150,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         page["children"] = index.ChildrenOf(i.Id).Select(c => views.Link(c)).ToList();
         page["names"] = i.Names.OrderBy(n => n.From ?? n.Until).Select(n => new FormerNameView(n.Name, DateView.Of(n.From), DateView.Of(n.Until))).ToList();
         page["positions"] = index.PostsAt(i.Id).Select(views.Position).ToList();
+        page["tenure_chart"] = Tenures.Chart(index, i.Id);
         return page;
     }
 
@@ -207,6 +211,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         var page = Page("Timeline", "Every event in the archive, by date.", "/timeline/", "timeline");
         page["groups"] = index.Events.GroupBy(e => e.Event.Date.Year)
             .Select(g => new Dictionary<string, object?> { ["year"] = g.Key, ["events"] = views.Events(g) }).ToList();
+        page["events_chart"] = EventsPerYear.Chart(index.Events);
         return page;
     }
 
