@@ -29,6 +29,7 @@ public sealed class Theme
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
             FileProvider = files,
         };
+        Labels.AddFilters(_options.Filters);
         var parser = new FluidParser();
         foreach (var (name, text) in files.Pages())
         {
