@@ -136,7 +136,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
         var page = Entity(c, $"{c.Name}: its institutions, people, agreements and the briefings that involve it, each with its sources.");
         page["country"] = c;
         var members = index.MembersOf(c.Id);
-        page["institutions"] = members.OfType<Institution>().Select(i => views.Link(i, i.Type)).ToList();
+        page["institutions"] = members.OfType<Institution>().Select(i => views.Link(i, Labels.Of(i.Type))).ToList();
         page["people"] = members.OfType<Person>().Select(p => views.Link(p, CurrentTitle(p))).ToList();
         return page;
     }
@@ -165,7 +165,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
 
     private Dictionary<string, object?> Agreement(Agreement a)
     {
-        var page = Entity(a, $"{a.Title}: {a.Type}, {a.Status}{(a.Signed is { } s ? $", {s.ToDisplay()}" : "")}. Parties, sources and briefings.");
+        var page = Entity(a, $"{a.Title}: {Labels.Of(a.Type)}, {Labels.Of(a.Status).ToLowerInvariant()}{(a.Signed is { } s ? $", {s.ToDisplay()}" : "")}. Parties, sources and briefings.");
         page["agreement"] = a;
         page["parties"] = views.Links(a.Parties);
         page["signed"] = DateView.Of(a.Signed);
@@ -187,7 +187,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
             .Select(g => (Country: index.Find(g.Key), Items: g))
             .OrderBy(g => g.Country?.DisplayName ?? g.Items.Key, StringComparer.Ordinal)
             .Select(g => new GroupView(g.Country?.DisplayName ?? g.Items.Key, g.Country?.Url,
-                g.Items.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => views.Link(i, i.Type)).ToList()))
+                g.Items.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => views.Link(i, Labels.Of(i.Type))).ToList()))
             .ToList();
         return page;
     }
@@ -224,7 +224,7 @@ public sealed class SitePages(ArchiveIndex index, ViewFactory views)
 
     private Dictionary<string, object?> Tag(string tag, IReadOnlyList<Briefing> briefings)
     {
-        var page = Page($"Tagged {tag}", $"{Wording.Count(briefings.Count, "briefing")} tagged {tag}.", $"/tags/{tag}/", "tag");
+        var page = Page($"Tagged {Labels.Of(tag)}", $"{Wording.Count(briefings.Count, "briefing")} tagged {Labels.Of(tag)}.", $"/tags/{tag}/", "tag");
         page["tag"] = tag;
         page["items"] = views.Items(briefings);
         return page;

@@ -96,7 +96,7 @@ public sealed class ArchiveIndex
             .ThenBy(e => e.Event.Index).ToList();
         foreach (var list in _eventsOf.Values)
             list.Sort((x, y) => EventOrder(y, x));
-        foreach (var (id, top) in CoOccurrences.Top(entitiesOf, CompanionCount))
+        foreach (var (id, top) in CoOccurrences.Top(entitiesOf, CompanionCount, IsCompanion))
             _companions[id] = top.Select(c => new Companion(ById[c.Id], c.Count)).ToList();
         foreach (var list in _agreementsOf.Values) list.Sort(AgreementOrder);
         foreach (var list in _membersOf.Values) list.Sort(ByName);
@@ -124,6 +124,10 @@ public sealed class ArchiveIndex
     public IReadOnlyList<Country> CountriesOfBriefing(Briefing b) => _countriesOf.TryGetValue(b.Id, out var c) ? c : [];
 
     public Document? Find(string id) => ById.TryGetValue(id, out var d) ? d : null;
+
+    /// <summary>Whether an entity counts as company: a country is where things happen and a news outlet reports
+    /// them, so neither says who an entity works with.</summary>
+    private bool IsCompanion(string id) => ById[id] is not (Country or Institution { Type: "media" });
 
     private IReadOnlyList<Country> CountriesOf(Briefing b) =>
         b.Countries.Select(r => r.Id)

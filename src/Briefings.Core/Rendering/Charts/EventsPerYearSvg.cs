@@ -8,7 +8,7 @@ namespace Briefings.Rendering.Charts;
 /// dark pages alike.</summary>
 internal static class EventsPerYearSvg
 {
-    private const double Width = 480, Height = 170, Left = 28, Right = 6, Top = 8, Bottom = 22;
+    private const double Width = 400, Height = 170, Left = 28, Right = 6, Top = 8, Bottom = 22;
 
     public static ChartView View(EventsPerYear data, string id)
     {

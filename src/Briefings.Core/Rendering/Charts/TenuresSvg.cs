@@ -8,7 +8,7 @@ namespace Briefings.Rendering.Charts;
 /// bounds are solid; an unreported end fades (a gradient) inside a dashed outline, as the legend says.</summary>
 internal static class TenuresSvg
 {
-    private const double Width = 480, Left = 4, Right = 8, Row = 38, Bar = 12, Axis = 22;
+    private const double Width = 400, Left = 4, Right = 8, Row = 38, Bar = 12, Axis = 22;
 
     public static ChartView View(Tenures data, string id)
     {
