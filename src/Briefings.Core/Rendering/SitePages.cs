@@ -1,5 +1,6 @@
 using Briefings.Errors;
 using Briefings.Model;
+using Briefings.Rendering.Charts;
 using Briefings.Resolving;
 
 namespace Briefings.Rendering;
@@ -106,6 +107,7 @@ public sealed class SitePages
         page["agreements"] = views.Items(index.AgreementsOf(e.Id).Where(a => a.Id != e.Id));
         page["companions"] = index.CompanionsOf(e.Id).Select(c => views.Link(c.Entity, Wording.Count(c.Count, "briefing"))).ToList();
         page["feed"] = SiteUrls.FeedOf(e);
+        page["events_chart"] = EventsPerYear.Chart(index.EventsOf(e.Id));
         return page;
     }
 
@@ -124,6 +126,7 @@ public sealed class SitePages
         };
         page["years"] = Years();
         page["recent_events"] = views.Events(index.Events.Reverse().Take(5));
+        page["events_chart"] = EventsPerYear.Chart(index.Events);
         return page;
     }
 
@@ -161,7 +164,7 @@ public sealed class SitePages
         var page = Entity(c, $"{c.Name}: its institutions, people, agreements and the briefings that involve it, each with its sources.");
         page["country"] = c;
         var members = index.MembersOf(c.Id);
-        page["institutions"] = members.OfType<Institution>().Select(i => views.Link(i, i.Type)).ToList();
+        page["institutions"] = members.OfType<Institution>().Select(i => views.Link(i, Labels.Of(i.Type))).ToList();
         page["people"] = members.OfType<Person>().Select(p => views.Link(p, CurrentTitle(p))).ToList();
         return page;
     }
@@ -175,6 +178,7 @@ public sealed class SitePages
         page["children"] = index.ChildrenOf(i.Id).Select(c => views.Link(c)).ToList();
         page["names"] = i.Names.OrderBy(n => n.From ?? n.Until).Select(n => new FormerNameView(n.Name, DateView.Of(n.From), DateView.Of(n.Until))).ToList();
         page["positions"] = index.PostsAt(i.Id).Select(views.Position).ToList();
+        page["tenure_chart"] = Tenures.Chart(index, i.Id);
         return page;
     }
 
@@ -189,7 +193,7 @@ public sealed class SitePages
 
     private Dictionary<string, object?> Agreement(Agreement a)
     {
-        var page = Entity(a, $"{a.Title}: {a.Type}, {a.Status}{(a.Signed is { } s ? $", {s.ToDisplay()}" : "")}. Parties, sources and briefings.");
+        var page = Entity(a, $"{a.Title}: {Labels.Of(a.Type)}, {Labels.Of(a.Status).ToLowerInvariant()}{(a.Signed is { } s ? $", {s.ToDisplay()}" : "")}. Parties, sources and briefings.");
         page["agreement"] = a;
         // Its confidence and how thin its evidence is, as every list of agreements shows them.
         var fact = views.Item(a);
@@ -215,7 +219,7 @@ public sealed class SitePages
             .Select(g => (Country: index.Find(g.Key), Items: g))
             .OrderBy(g => g.Country?.DisplayName ?? g.Items.Key, StringComparer.Ordinal)
             .Select(g => new GroupView(g.Country?.DisplayName ?? g.Items.Key, g.Country?.Url,
-                g.Items.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => views.Link(i, i.Type)).ToList()))
+                g.Items.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => views.Link(i, Labels.Of(i.Type))).ToList()))
             .ToList();
         return page;
     }
@@ -239,6 +243,7 @@ public sealed class SitePages
         var page = Page("Timeline", "Every event in the archive, by date.", SiteUrls.Timeline, "timeline");
         page["groups"] = index.Events.GroupBy(e => e.Event.Date.Year)
             .Select(g => new Dictionary<string, object?> { ["year"] = g.Key, ["events"] = views.Events(g) }).ToList();
+        page["events_chart"] = EventsPerYear.Chart(index.Events);
         return page;
     }
 
@@ -251,7 +256,7 @@ public sealed class SitePages
 
     private Dictionary<string, object?> Tag(string tag, IReadOnlyList<Briefing> briefings)
     {
-        var page = Page($"Tagged {tag}", $"{Wording.Count(briefings.Count, "briefing")} tagged {tag}.", SiteUrls.Tag(tag), "tag");
+        var page = Page($"Tagged {Labels.Of(tag)}", $"{Wording.Count(briefings.Count, "briefing")} tagged {Labels.Of(tag)}.", SiteUrls.Tag(tag), "tag");
         page["tag"] = tag;
         page["items"] = views.Items(briefings);
         return page;

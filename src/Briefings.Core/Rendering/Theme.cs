@@ -38,6 +38,7 @@ public sealed partial class Theme
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
             FileProvider = files,
         };
+        Labels.AddFilters(_options.Filters);
         var parser = new FluidParser();
         foreach (var (name, text) in files.Pages())
         {

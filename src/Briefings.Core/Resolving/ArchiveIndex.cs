@@ -121,7 +121,7 @@ public sealed class ArchiveIndex
             .ThenBy(e => e.Event.Index).ToList();
         foreach (var list in _eventsOf.Values)
             list.Sort((x, y) => EventOrder(y, x));
-        foreach (var (id, top) in CoOccurrences.Top(entitiesOf, CompanionCount))
+        foreach (var (id, top) in CoOccurrences.Top(entitiesOf, CompanionCount, IsCompanion))
             _companions[id] = top.Select(c => new Companion(ById[c.Id], c.Count)).ToList();
         foreach (var list in _agreementsOf.Values) list.Sort(AgreementOrder);
         foreach (var list in _membersOf.Values) list.Sort(ByName);
@@ -212,6 +212,9 @@ public sealed class ArchiveIndex
                 _ => ByName(x, y),
             });
     }
+    /// <summary>Whether an entity counts as company: a country is where things happen and a news outlet reports
+    /// them, so neither says who an entity works with.</summary>
+    private bool IsCompanion(string id) => ById[id] is not (Country or Institution { Type: "media" });
 
     private IReadOnlyList<Country> CountriesOf(Briefing b) =>
         b.Countries.Select(r => r.Id)

@@ -9,9 +9,11 @@ namespace Briefings.Resolving;
 internal static class CoOccurrences
 {
     /// <param name="briefings">For each briefing, the entities it involves, each once.</param>
+    /// <param name="companion">Whether an entity may be counted as another's companion (all may be counted for).</param>
     /// <returns>Each entity seen with another and its <paramref name="count"/> most frequent companions: most often
     /// first, then by id, as a full sort would order them.</returns>
-    public static Dictionary<string, List<(string Id, int Count)>> Top(IReadOnlyList<IReadOnlyList<string>> briefings, int count)
+    public static Dictionary<string, List<(string Id, int Count)>> Top(IReadOnlyList<IReadOnlyList<string>> briefings, int count,
+        Func<string, bool>? companion = null)
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var ids = new List<string>();
@@ -34,12 +36,13 @@ internal static class CoOccurrences
             }
         }
 
+        var allowed = ids.Select(id => companion?.Invoke(id) ?? true).ToArray();
         var tops = new List<(string Id, int Count)>?[ids.Count];
         Parallel.For(0, ids.Count, () => new Tally(ids.Count), (a, _, tally) =>
         {
             foreach (int b in briefingsOf[a])
                 foreach (int other in members[b])
-                    if (other != a) tally.Count(other);
+                    if (other != a && allowed[other]) tally.Count(other);
             tops[a] = tally.Top(count, ids);
             return tally;
         }, _ => { });

@@ -48,12 +48,13 @@ public class BrowserSite : IAsyncLifetime
 
     /// <summary>A fresh page (its own context: no history, no cache) at a viewport width, recording the console
     /// errors and uncaught exceptions the page causes.</summary>
-    public async Task<BrowserPage> OpenAsync(int width)
+    public async Task<BrowserPage> OpenAsync(int width, ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 812 : 900 },
             ReducedMotion = ReducedMotion.Reduce,
+            ColorScheme = colorScheme,
         }).WaitAsync(Limit);
         var page = await context.NewPageAsync().WaitAsync(Limit);
         return new BrowserPage(this, context, page);

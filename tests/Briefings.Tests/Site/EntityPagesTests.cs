@@ -49,13 +49,15 @@ public sealed class EntityPagesTests(TestSiteBuild site) : IClassFixture<TestSit
     public static TheoryData<string> Entities => new(BriefingsOfEntity.Select(row => (string)row[0]));
 
     /// <summary>"Appears most often with": the entities that share most briefings with this one, most first, then
-    /// by id, at most ten; worked out here from the hand-made table above.</summary>
+    /// by id, at most ten; worked out here from the hand-made table above. Countries and news outlets (KCNA is the
+    /// test site's institution of type media) are where things happen and who reports them, not company.</summary>
     [Theory]
     [MemberData(nameof(Entities))]
     public void An_entity_page_names_the_entities_it_appears_with_most(string url)
     {
         var briefingsOf = BriefingsOfEntity.ToDictionary(row => (string)row[0], row => (string[])row[1]);
-        var expected = briefingsOf.Where(other => other.Key != url)
+        var expected = briefingsOf.Where(other => other.Key != url && !other.Key.StartsWith("/countries/", StringComparison.Ordinal)
+                && other.Key != "/institutions/kcna/")
             .Select(other => (Url: other.Key, Shared: other.Value.Intersect(briefingsOf[url]).Count()))
             .Where(x => x.Shared > 0)
             .OrderByDescending(x => x.Shared).ThenBy(x => x.Url.Split('/')[2], StringComparer.Ordinal)
