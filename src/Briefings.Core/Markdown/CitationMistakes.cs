@@ -91,7 +91,7 @@ public sealed partial class CitationMistakes(string text)
 
     /// <summary>Mistakes kept of each sort, as many as a body may hold references: a generated body of a million
     /// '@x' must not make a million lines of output.</summary>
-    public const int Max = Reading.DocumentReader.MaxBodyReferences;
+    public const int Max = 2_000;
 
     private void Scan(string prose, int offset)
     {
@@ -108,7 +108,7 @@ public sealed partial class CitationMistakes(string text)
             int end = closed ? close + 1 : limit;
             // The ids meant are those written after an '@'.
             var ids = AtWord().Matches(prose[(m.Index + 1)..(closed ? close : end)])
-                .Select(w => w.Groups[1].Value.ToLowerInvariant()).Where(Reading.Fields.IsValidId).Distinct().ToList();
+                .Select(w => w.Groups[1].Value.ToLowerInvariant()).Where(Model.Ids.IsValid).Distinct().ToList();
             var fix = ids.Count == 0 ? "[@source-id]" : "[" + string.Join("; ", ids.Select(id => "@" + id)) + "]";
             Report(offset + m.Index, closed
                 ? $"citation '{Errors.Quoting.Shorten(prose[m.Index..end])}' cannot be read (an id follows '@' with no space, ids are separated by ';') and would be published as plain text; write {fix}"

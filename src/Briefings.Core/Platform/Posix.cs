@@ -133,4 +133,16 @@ internal static class Posix
 
     [DllImport("libc")]
     private static extern void free(IntPtr pointer);
+
+    /// <summary>The system's reason, without the path .NET puts in its messages: "No space left on device".</summary>
+    public static string CauseOf(Exception e)
+    {
+        if (e is UnauthorizedAccessException) return "permission denied";
+        // On Linux .NET keeps the errno in the low bits of HResult for the errors of file system calls.
+        int errno = e.HResult & 0xFFFF;
+        if (e is IOException && e.HResult is > 0 and < 4096) return Cause(errno).TrimEnd('.');
+        var message = e.Message.ReplaceLineEndings(" ");
+        int path = message.IndexOf(" : '", StringComparison.Ordinal);
+        return (path > 0 ? message[..path] : message).TrimEnd('.');
+    }
 }

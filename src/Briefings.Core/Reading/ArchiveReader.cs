@@ -78,7 +78,7 @@ public static class ArchiveReader
         try { return read(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(shown, Position.Start, DiagnosticCode.Unreadable, $"file cannot be read: {Writing.OutputException.Cause(e)}; give it read permission, or remove it from input/");
+            diagnostics.Error(shown, Position.Start, DiagnosticCode.Unreadable, $"file cannot be read: {Posix.CauseOf(e)}; give it read permission, or remove it from input/");
             return null;
         }
     }
@@ -105,7 +105,7 @@ public static class ArchiveReader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(Display(dir), Position.Start, DiagnosticCode.Unreadable,
-                $"folder cannot be read: {Writing.OutputException.Cause(e)}; nothing in it is read until it can be");
+                $"folder cannot be read: {Posix.CauseOf(e)}; nothing in it is read until it can be");
             yield break;
         }
         foreach (var entry in entries)
@@ -141,7 +141,9 @@ public static class ArchiveReader
     /// One statx per file, a microsecond beside the reading of it.</summary>
     private static bool IsRegular(string full, string relative, DiagnosticBag diagnostics)
     {
-        if (!Posix.Available) return true;
+        // A name that is not UTF-8 reached us with U+FFFD in place of its bytes, so it cannot be looked up again;
+        // it is never opened either: its id check (BR310) reports it.
+        if (!Posix.Available || full.Contains('\uFFFD')) return true;
         var status = Posix.Stat(full);
         if (status.Kind == Posix.Kind.File) return true;
         if (status.Kind == Posix.Kind.Missing)

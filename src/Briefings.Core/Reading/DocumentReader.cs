@@ -20,7 +20,7 @@ public static class DocumentReader
     public const int MaxSummary = 400;
     /// <summary>Mentions plus citations one body may hold: far above any real briefing, low enough that a
     /// generated file cannot make rendering slow.</summary>
-    public const int MaxBodyReferences = 2_000;
+    public const int MaxBodyReferences = CitationMistakes.Max;
 
     public static Document? Read(DocumentKind kind, string id, ContentFile file, DiagnosticBag diagnostics)
     {

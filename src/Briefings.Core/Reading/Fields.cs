@@ -17,8 +17,7 @@ public sealed partial class Fields(YamlMap map, string path, DiagnosticBag diagn
     public DiagnosticBag Diagnostics => diagnostics;
     public Position At => map.At;
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    public static partial Regex IdRule();
+    public static Regex IdRule() => Model.Ids.Rule();
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex TagRule();
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
@@ -26,7 +25,7 @@ public sealed partial class Fields(YamlMap map, string path, DiagnosticBag diagn
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex IsoRule();
 
-    public const int MaxIdLength = 80;
+    public const int MaxIdLength = Model.Ids.MaxLength;
 
     public void Error(Position at, DiagnosticCode code, string message) => diagnostics.Error(path, at, code, message);
 
@@ -186,7 +185,7 @@ public sealed partial class Fields(YamlMap map, string path, DiagnosticBag diagn
         return IsValidId(fixedId) && fixedId != id ? $" (did you mean '{fixedId}'?)" : "";
     }
 
-    public static bool IsValidId(string id) => id.Length is > 0 and <= MaxIdLength && IdRule().IsMatch(id);
+    public static bool IsValidId(string id) => Model.Ids.IsValid(id);
 
     public void ReportUnknownKeys()
     {

@@ -131,11 +131,12 @@ public static class YamlTree
         }
 
         /// <summary>A comment on the line of an unquoted value: in <c>title: Trial #3</c> the title is "Trial".
-        /// YAML allows it, so this is a warning, at the '#' where the value was cut.</summary>
+        /// YAML allows it, so this is a warning, at the '#' where the value was cut. A comment set apart by two or
+        /// more spaces (<c>id: source-1  # required</c>, as <c>briefings new</c> writes) is plainly meant as one.</summary>
         private void WarnIfCutShort(Comment comment)
         {
             if (_last is not YamlDotNet.Core.Tokens.Scalar { Style: ScalarStyle.Plain } value || _beforeLast is not (Value or BlockEntry)
-                || value.End.Line != comment.Start.Line) return;
+                || value.End.Line != comment.Start.Line || comment.Start.Column - value.End.Column > 1) return;
             diagnostics.Warning(path, ToPosition(comment.Start), DiagnosticCode.CommentInValue,
                 $"' #' starts a comment, so this value is read as '{Errors.Quoting.Shorten(value.Value)}' without '#{Errors.Quoting.Shorten(comment.Value.TrimEnd())}'; " +
                 "if the '#' belongs to the value, write the whole value in quotes");

@@ -15,16 +15,7 @@ public sealed class OutputException(string message, Exception? inner = null) : E
         e as OutputException ?? new OutputException($"could not write {Reading.ArchiveReader.Display(path)}: {Cause(e)}", e);
 
     /// <summary>The system's reason, without the path .NET puts in its messages: "No space left on device".</summary>
-    public static string Cause(Exception e)
-    {
-        if (e is UnauthorizedAccessException) return "permission denied";
-        // On Linux .NET keeps the errno in the low bits of HResult for the errors of file system calls.
-        int errno = e.HResult & 0xFFFF;
-        if (e is IOException && e.HResult is > 0 and < 4096) return Posix.Cause(errno).TrimEnd('.');
-        var message = e.Message.ReplaceLineEndings(" ");
-        int path = message.IndexOf(" : '", StringComparison.Ordinal);
-        return (path > 0 ? message[..path] : message).TrimEnd('.');
-    }
+    public static string Cause(Exception e) => Posix.CauseOf(e);
 
     /// <summary>Finds the output failure among what a parallel loop threw.</summary>
     public static OutputException? Among(Exception e) => e switch

@@ -9,6 +9,7 @@ namespace Briefings.Tests.Browser;
 public sealed class EvidenceBrowserSite : BrowserSite
 {
     protected override SiteFixture CreateSite() => new EvidenceSiteBuild();
+    protected override bool NeedsSearch => false;
 }
 
 [CollectionDefinition(Name)]
@@ -20,6 +21,7 @@ public sealed class EvidenceBrowserCollection : ICollectionFixture<EvidenceBrows
 /// <summary>A fact's address opened in a browser, as a journalist's link would open it: the fact highlighted and in
 /// view, at a phone's width and a desktop's; the quote, the source page, the corrections page and the site's own
 /// pages accessible.</summary>
+[Trait("Speed", "Slow")]
 [Collection(EvidenceBrowserCollection.Name)]
 public sealed class EvidenceBrowserTests(EvidenceBrowserSite site, ITestOutputHelper output)
 {

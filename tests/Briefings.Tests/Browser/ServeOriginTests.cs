@@ -16,6 +16,7 @@ namespace Briefings.Tests.Browser;
 /// <summary><c>serve</c> in Chromium beside pages of other sites, which must not read what it serves: its errors
 /// quote unpublished drafts. A page of another origin asks for them across origins; a page that made its own name
 /// point at 127.0.0.1 (DNS rebinding, here by Chromium's host resolver rules) asks for them as its own.</summary>
+[Trait("Speed", "Slow")]
 public sealed class ServeOriginTests : IAsyncLifetime
 {
     private const string Draft = "An unpublished draft title";

@@ -102,7 +102,7 @@ public sealed class MessageTests : IDisposable
         var run = _archive.Check();
 
         var line = Assert.Single(run.Lines);
-        Assert.StartsWith(_archive.Shown("people/caf") + "\\uFFFD.md:1:1: error BR310: file name 'caf\\uFFFD' is not a valid id", line);
+        Assert.True(line.StartsWith(_archive.Shown("people/caf") + "\\uFFFD.md:1:1: error BR310: file name 'caf\\uFFFD' is not a valid id", StringComparison.Ordinal), line);
         Assert.DoesNotContain('\uFFFD', run.Stdout);
     }
 }

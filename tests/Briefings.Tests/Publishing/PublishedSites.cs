@@ -39,10 +39,10 @@ public sealed class PublishedSites : IDisposable
     }
 
     /// <summary>Builds an archive into a fresh folder under this fixture's temp folder.</summary>
-    public BuiltSite Build(string name, string inputDir)
+    public BuiltSite Build(string name, string inputDir, bool search = false)
     {
         var output = _temp[$"{name}-{Guid.NewGuid():N}"];
-        var result = SiteBuilder.Build(new SiteBuilder.Options(inputDir, output, ThemeDir: RepoPaths.Theme, Search: false));
+        var result = SiteBuilder.Build(new SiteBuilder.Options(inputDir, output, ThemeDir: RepoPaths.Theme, Search: search));
         if (!result.Succeeded)
             throw new InvalidOperationException($"the archive at {inputDir} did not build:\n" + string.Join('\n', result.Loaded.Diagnostics));
         return new BuiltSite(name, inputDir, output, result.Loaded.Archive);

@@ -20,11 +20,13 @@ public sealed class FactAnchorTests
         return archive;
     }
 
-    /// <summary>Every fact's anchor, by the file and what the fact says (which an insertion does not change).</summary>
+    /// <summary>Every fact's anchor, by the file and what the fact says (which an insertion does not change); two
+    /// facts of a file that say the same are told apart by their order among themselves.</summary>
     private static Dictionary<string, string> Anchors(Archive archive) =>
         archive.Briefings.SelectMany(b => b.Events.Select(e => ($"{b.Id}: {e.Date} {e.Type} {e.Summary}", e.Anchor)))
             .Concat(archive.People.SelectMany(p => p.Positions.Select(post => ($"{p.Id}: {post.Institution.Id} {post.Title} {post.From}", post.Anchor))))
-            .ToDictionary(x => x.Item1, x => x.Item2);
+            .GroupBy(x => x.Item1).SelectMany(g => g.Select((x, i) => (Key: i == 0 ? g.Key : $"{g.Key} #{i + 1}", x.Item2)))
+            .ToDictionary(x => x.Key, x => x.Item2);
 
     [Fact]
     public void Anchors_are_made_from_the_fact_or_its_id()

@@ -92,7 +92,7 @@ public sealed partial class PolicyTests
     {
         // Correction notes and the summaries of facts on a source's page are inline Markdown rendered and sanitised as
         // event summaries are (ViewFactory.InlineHtml).
-        string[] allowed = ["page.body", "e.summary_html", "f.summary_html", "c.note_html", "page.preview.json_ld"];
+        string[] allowed = ["page.body", "e.summary_html", "f.summary_html", "c.note_html", "page.preview.json_ld", "chart.svg"];
         var raw = new List<string>();
         foreach (var file in TemplateFiles())
             foreach (Match m in RawOutput().Matches(File.ReadAllText(file)))

@@ -9,7 +9,7 @@ namespace Briefings.Rendering.Charts;
 /// as an outline only.</summary>
 public sealed record Tenures(int FirstYear, int EndYear, IReadOnlyList<Tenure> Rows)
 {
-    public static Tenures? Of(IReadOnlyList<PostEntry> posts, PartialDate asOf)
+    public static Tenures? Of(IReadOnlyList<PostEntry> posts)
     {
         if (posts.Count == 0) return null;
         var rows = posts
@@ -19,16 +19,17 @@ public sealed record Tenures(int FirstYear, int EndYear, IReadOnlyList<Tenure> R
             .ThenBy(p => p.Post.Index)
             .Select(p => new Tenure(p.Person.Name, p.Url, p.Post.Title, p.Post.From, p.Post.Until)).ToList();
         var years = rows.SelectMany(r => new[] { r.From?.Year, r.Until?.Year }).OfType<int>().ToList();
-        if (years.Count == 0) return new Tenures(asOf.Year, asOf.Year + 1, rows);
-        // The axis reaches the archive's latest date, so an open post fades out where the archive ends.
-        int first = years.Min(), end = Math.Max(years.Max(), rows.Any(r => r.Until is null) ? asOf.Year : years.Max()) + 1;
+        // With no reported date there is no time to draw: the page's list of people says all there is.
+        if (years.Count == 0) return null;
+        // The axis ends a year after the latest date the posts themselves report (an open post fades out there):
+        // the chart depends on the institution's positions alone, so an edit elsewhere never redraws it.
+        int first = years.Min(), end = years.Max() + 1;
         return new Tenures(first, end, rows);
     }
 
-    /// <summary>The chart of an institution's posts, or null when no one held one. The archive's latest briefing
-    /// dates the end of the axis: the same input gives the same chart, whatever the day of the build.</summary>
+    /// <summary>The chart of an institution's posts, or null when no one held one with a reported date.</summary>
     public static ChartView? Chart(ArchiveIndex index, string institutionId, string id = "chart-tenures") =>
-        Of(index.PostsAt(institutionId), index.Briefings.Count > 0 ? index.Briefings[0].Date : new PartialDate(1, 0, 0)) is { } data
+        Of(index.PostsAt(institutionId)) is { } data
             ? TenuresSvg.View(data, id) : null;
 }
 
