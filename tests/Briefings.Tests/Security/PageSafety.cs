@@ -102,4 +102,16 @@ public static partial class PageSafety
         s = s.Replace("\n", "\\n");
         return s.Length <= 160 ? s : s[..160] + "…";
     }
+
+    /// <summary>The one SVG a page may hold: a chart the build drew (Rendering/Charts) in its figure, made only of
+    /// shapes and text, with no event handler, link, style or reference to anything else.</summary>
+    private static bool IsBuildChart(AngleSharp.Dom.IElement e)
+    {
+        string[] shapes = ["svg", "g", "rect", "line", "path", "text", "tspan", "title", "desc"];
+        return e.LocalName == "svg" && e.ClassList.Contains("chart-svg") && e.ParentElement is { LocalName: "figure" } figure
+            && figure.ClassList.Contains("chart")
+            && e.QuerySelectorAll("*").Prepend(e).All(x => shapes.Contains(x.LocalName)
+                && x.Attributes.All(a => !a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)
+                    && a.Name is not ("style" or "href" or "xlink:href" or "src")));
+    }
 }
