@@ -104,14 +104,15 @@ public static partial class PageSafety
     }
 
     /// <summary>The one SVG a page may hold: a chart the build drew (Rendering/Charts) in its figure, made only of
-    /// shapes and text, with no event handler, link, style or reference to anything else.</summary>
+    /// shapes, text and links to the site's own pages, with no event handler, style or reference to anything else.</summary>
     private static bool IsBuildChart(AngleSharp.Dom.IElement e)
     {
-        string[] shapes = ["svg", "g", "rect", "line", "path", "text", "tspan", "title", "desc"];
+        string[] shapes = ["svg", "g", "rect", "line", "path", "text", "tspan", "title", "desc", "a"];
         return e.LocalName == "svg" && e.ClassList.Contains("chart-svg") && e.ParentElement is { LocalName: "figure" } figure
             && figure.ClassList.Contains("chart")
             && e.QuerySelectorAll("*").Prepend(e).All(x => shapes.Contains(x.LocalName)
                 && x.Attributes.All(a => !a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)
-                    && a.Name is not ("style" or "href" or "xlink:href" or "src")));
+                    && a.Name is not ("style" or "xlink:href" or "src")
+                    && (a.Name != "href" || x.LocalName == "a" && a.Value.StartsWith('/') && !a.Value.StartsWith("//", StringComparison.Ordinal))));
     }
 }
