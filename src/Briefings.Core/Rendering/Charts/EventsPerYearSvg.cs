@@ -1,3 +1,4 @@
+using Briefings.Errors;
 using System.Text;
 using static Briefings.Rendering.Charts.SvgText;
 
@@ -20,7 +21,7 @@ internal static class EventsPerYearSvg
         }
         int last = data.FirstYear + data.Years - 1;
         var span = data.Years == 1 ? $"in {data.FirstYear}" : $"from {data.FirstYear} to {last}";
-        var summary = $"{N(total)} event{(total == 1 ? "" : "s")} {span}{(data.Years > 1 ? $", most in {data.FirstYear + busiest} ({data.Total(busiest)})" : "")}. "
+        var summary = $"{Wording.Count(total, "event")} {span}{(data.Years > 1 ? $", most in {data.FirstYear + busiest} ({data.Total(busiest)})" : "")}. "
             + "Types: " + string.Join(", ", data.Types.Select(Labels.Of)) + ". The table below gives every figure.";
         const string title = "Events per year, by type";
 

@@ -1,3 +1,4 @@
+using Briefings.Errors;
 using System.Text;
 using Briefings.Model;
 using static Briefings.Rendering.Charts.SvgText;
@@ -14,7 +15,7 @@ internal static class TenuresSvg
     {
         const string title = "Who held which post, and when";
         int open = data.Rows.Count(r => r.From is null || r.Until is null);
-        var summary = $"{N(data.Rows.Count)} position{(data.Rows.Count == 1 ? "" : "s")}: "
+        var summary = $"{Wording.Count(data.Rows.Count, "position")}: "
             + string.Join("; ", data.Rows.Select(r => $"{r.Label}, {Span(r)}")) + "."
             + (open > 0 ? " A fading end is one the sources do not report." : "");
         var rows = data.Rows.Select(r => (IReadOnlyList<string>)[r.Person, r.Title ?? "", r.From?.ToDisplay() ?? "not reported", r.Until?.ToDisplay() ?? "not reported"]).ToList();
