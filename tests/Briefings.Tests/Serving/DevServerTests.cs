@@ -10,27 +10,8 @@ namespace Briefings.Tests.Serving;
 
 /// <summary><c>serve</c> in process on a free port, over a copy of the test site: what a browser gets, and what
 /// it gets after an edit. Waits poll with a deadline; they never sleep a fixed time.</summary>
-public sealed class DevServerTests : IAsyncLifetime
+public sealed class DevServerTests : ServeInProcess
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
-    private readonly TempArchive _archive = new();
-    private readonly StringWriter _log = new();
-    private DevServer _server = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await DevServer.StartAsync(_archive.Input, 0, TextWriter.Synchronized(_log));
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.Url };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-        _archive.Dispose();
-    }
-
     private Archive Archive => ArchiveLoader.Load(_archive.Input).Archive;
 
     private async Task<IDocument> PageAsync(string url)
@@ -39,22 +20,6 @@ public sealed class DevServerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task Eventually(string what, Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > until) Assert.Fail($"not within {Deadline.TotalSeconds} s: {what}");
-            await Task.Delay(20);
-        }
-    }
-
-    private async Task<string[]> ErrorsAsync()
-    {
-        using var json = JsonDocument.Parse(await _http.GetStringAsync(ReloadScript.ErrorsPath));
-        return json.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToArray();
     }
 
     [Fact]

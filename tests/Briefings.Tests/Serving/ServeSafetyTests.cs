@@ -10,28 +10,9 @@ namespace Briefings.Tests.Serving;
 
 /// <summary>What serve gives a request that does not come from the contributor's own pages (another Host, another
 /// Origin), the headers it sends, what its error page shows, its temporary folder, and its theme checks. serve runs
-/// in process on a free port over a copy of the real archive; waits poll with a deadline.</summary>
-public sealed class ServeSafetyTests : IAsyncLifetime
+/// in process over a copy of the test site (<see cref="ServeInProcess"/>).</summary>
+public sealed class ServeSafetyTests : ServeInProcess
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
-    private readonly TempArchive _archive = new();
-    private readonly StringWriter _log = new();
-    private DevServer _server = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await DevServer.StartAsync(_archive.Input, 0, TextWriter.Synchronized(_log));
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.Url };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-        _archive.Dispose();
-    }
-
     /// <summary>Every path serve answers: its own routes, and every file and folder of the site it serves.</summary>
     private IEnumerable<string> EveryEndpoint()
     {
@@ -49,22 +30,6 @@ public sealed class ServeSafetyTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         setup?.Invoke(request);
         return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
-    }
-
-    private async Task<string[]> ErrorsAsync()
-    {
-        using var json = JsonDocument.Parse(await _http.GetStringAsync(ReloadScript.ErrorsPath));
-        return json.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToArray();
-    }
-
-    private static async Task Eventually(string what, Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > until) Assert.Fail($"not within {Deadline.TotalSeconds} s: {what}");
-            await Task.Delay(20);
-        }
     }
 
     [Theory]
