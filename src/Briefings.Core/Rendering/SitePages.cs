@@ -283,7 +283,6 @@ public sealed class SitePages
         var page = Document(c, $"{s.Title} ({s.Publisher}): what the source is, and the {Wording.Count(facts.Count, "fact")} of the archive that rest on it.", DateView.Of(s.Published));
         page["source"] = new SourceView(1, SiteUrls.SourceAnchor(s.Id), s.Url, s.Title, s.Publisher,
             DateView.Of(s.Published), s.Author, s.Language, DateView.Of(s.Accessed), s.ArchiveUrl, s.Kind, null);
-        page["state_media"] = s.Kind == Evidence.StateMedia;
         page["facts"] = facts.Select(views.SourcedFact).ToList();
         page["briefings"] = views.Items(files.OfType<Model.Briefing>());
         page["others"] = files.Where(f => f is not Model.Briefing).Select(f => views.Link(f, f.Kind.Noun())).ToList();
