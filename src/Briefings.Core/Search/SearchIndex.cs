@@ -58,6 +58,21 @@ public sealed class SearchIndex : IDisposable
     public static SearchIndex Start(string siteDir, string? earlierDir, FileSink sink, string manifestDir, IReadOnlyList<string> pages) =>
         new(siteDir, earlierDir, sink, manifestDir, pages);
 
+    /// <summary>Indexes afresh a site already written into <paramref name="siteDir"/>: every .html file there.</summary>
+    public static Outcome Build(string siteDir, string manifestDir)
+    {
+        var pages = Directory.EnumerateFiles(siteDir, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(siteDir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        FileSink sink = (path, write) =>
+        {
+            using var stream = File.Create(StagedOutput.Inside(siteDir, path, "site folder"));
+            write(stream);
+        };
+        using var index = Start(siteDir, null, sink, manifestDir, pages);
+        for (int i = 0; i < pages.Count; i++) index.Written(i);
+        return index.Finish();
+    }
+
     private SearchIndex(string siteDir, string? earlierDir, FileSink sink, string manifestDir, IReadOnlyList<string> pages)
     {
         _siteDir = siteDir;
