@@ -267,16 +267,23 @@ public sealed class SearchIndex : IDisposable
     {
         public PagefindService Service { get; }
         private readonly IDisposable _onInterrupt;
-        // A Pagefind that stops reading would block the build on a full pipe: at the limit it is ended.
-        private readonly Timer _limit;
-        private readonly DateTime _deadline = DateTime.UtcNow + IndexLimit;
+        // A Pagefind that stops working (or reading, which would block the build on a full pipe) is ended once it has
+        // said nothing for IndexLimit. Silence, not the whole time: Pagefind works beside the rendering, and on a busy
+        // machine a large archive's index may take longer than the limit while Pagefind answers every page.
+        private readonly Timer _watch;
+        private volatile bool _silent;
         private int _index;
 
         private Indexer(PagefindService service)
         {
             Service = service;
             _onInterrupt = Interruption.OnInterrupt(service.Kill);
-            _limit = new Timer(_ => service.Kill(), null, IndexLimit, Timeout.InfiniteTimeSpan);
+            _watch = new Timer(_ =>
+            {
+                if (DateTime.UtcNow - service.LastHeard <= IndexLimit) return;
+                _silent = true;
+                service.Kill();
+            }, null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
         }
 
         public static Indexer? Open(PagefindCommand command, string manifestDir, out string? failure)
@@ -291,7 +298,7 @@ public sealed class SearchIndex : IDisposable
             var indexer = new Indexer(service);
             failure = indexer.Guarded(() =>
             {
-                var created = service.Await(service.Send(w => { w.WriteString("type", "NewIndex"); w.WritePropertyName("config"); w.WriteRawValue(SearchStamp.Config); }), indexer._deadline);
+                var created = service.Await(service.Send(w => { w.WriteString("type", "NewIndex"); w.WritePropertyName("config"); w.WriteRawValue(SearchStamp.Config); }));
                 if (created is not { } answer || !answer.GetProperty("payload").TryGetProperty("index_id", out var id))
                     return indexer.Failed(created);
                 indexer._index = id.GetInt32();
@@ -302,7 +309,7 @@ public sealed class SearchIndex : IDisposable
 
         public string? Add(string page, ReadOnlyMemory<byte> html) => Guarded(() =>
         {
-            if (DateTime.UtcNow > _deadline) return TooLong;
+            if (_silent) return TooLong;
             Service.Send(w =>
             {
                 w.WriteString("type", "AddFile");
@@ -320,13 +327,13 @@ public sealed class SearchIndex : IDisposable
                 w.WriteString("type", "WriteFiles");
                 w.WriteNumber("index_id", _index);
                 w.WriteString("output_path", bundle);
-            }), _deadline);
+            }));
             if (written is not { } done || PagefindService.Type(done.GetProperty("payload")) != "WriteFiles")
-                return written is null && DateTime.UtcNow > _deadline ? TooLong : Failed(written);
+                return written is null && _silent ? TooLong : Failed(written);
             return Service.Errors().FirstOrDefault() is { } error ? $"Pagefind: {error}" : null;
         });
 
-        private static string TooLong => $"Pagefind took longer than {IndexLimit.TotalMinutes:F0} minutes and was stopped";
+        private static string TooLong => $"Pagefind said nothing for {IndexLimit.TotalMinutes:F0} minutes and was stopped";
 
         private string? Guarded(Func<string?> step)
         {
@@ -334,7 +341,7 @@ public sealed class SearchIndex : IDisposable
             catch (IOException)
             {
                 // Its input closed under us: Pagefind ended (a crash, killed, or stopped at the time limit).
-                return DateTime.UtcNow > _deadline ? TooLong : Failed(null);
+                return _silent ? TooLong : Failed(null);
             }
         }
 
@@ -347,7 +354,7 @@ public sealed class SearchIndex : IDisposable
 
         public void Dispose()
         {
-            _limit.Dispose();
+            _watch.Dispose();
             using (_onInterrupt) Service.Dispose();
         }
     }
