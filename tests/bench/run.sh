@@ -10,10 +10,16 @@
 #   WORK=/tmp/briefings-bench   where corpora, builds and results go
 #   SEED=1               corpus seed
 #   TOOLS="briefings hugo"      which builders to time
+#   SEARCH=both          'both' times `briefings build` (with its search index) against Hugo followed by Pagefind
+#                        (what a Hugo user runs to get search) and `build --no-search` against Hugo alone;
+#                        'on' or 'off' times one pair
+#   PAGEFIND=...         the Pagefind run after Hugo (default: the one theme/node_modules holds, 1.6.0)
 #   HUGO_FORCE=1         run Hugo even when it looks like it would not fit in the available memory
 #
 # For each size the corpus is generated once (and reused on the next run if the generator, N and
-# seed are unchanged), then the builders run alternately, each under /usr/bin/time -v.
+# seed are unchanged), then the builders run alternately, each under /usr/bin/time -v (wall and CPU time),
+# while the RSS of its whole process tree (the build and what it starts: Pagefind) is sampled every 0.1 s.
+# `briefings build` is also timed once more into its own output with nothing changed (the index is kept).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -79,20 +85,48 @@ if [[ -n "$CLI_DLL" ]] && dotnet "$CLI_DLL" build --help 2>&1 | grep -q -- '--ve
 fi
 
 # ------------------------------------------------------------------ helpers
-# timed LABEL LOG -- CMD...: runs CMD under /usr/bin/time -v; sets T_WALL (s), T_CPU (user+sys s), T_RSS (MiB), T_RC.
+# timed LABEL LOG -- CMD...: runs CMD under /usr/bin/time -v; sets T_WALL (s), T_CPU (user+sys s, children
+# included), T_RC, and from sampling: T_TREE (MiB, peak of the summed RSS of the whole process tree) and T_OWN
+# (MiB, peak RSS of the command's own process; /usr/bin/time's "maximum resident set size" is that of the largest
+# single process, so for a build it would be Pagefind's).
+PAGE_KIB=$(( $(getconf PAGESIZE) / 1024 ))
+sample_tree() {
+    local root=$1 out=$2 tree=0 own=0 total p f rss own_pid="" stack kids
+    while [[ -e /proc/$root ]]; do
+        total=0; stack=("$root")
+        while [[ ${#stack[@]} -gt 0 ]]; do
+            p=${stack[-1]}; unset 'stack[-1]'
+            rss=0; read -r _ rss _ </proc/"$p"/statm 2>/dev/null || true
+            total=$(( total + rss ))
+            [[ "$p" == "$own_pid" && $rss -gt $own ]] && own=$rss
+            for f in /proc/"$p"/task/*/children; do
+                kids=(); read -r -a kids <"$f" 2>/dev/null || true
+                [[ "$p" == "$root" && -z "$own_pid" && ${#kids[@]} -gt 0 ]] && own_pid=${kids[0]}
+                stack+=("${kids[@]}")
+            done
+        done
+        [[ $total -gt $tree ]] && tree=$total
+        sleep 0.1
+    done
+    echo "$(( tree * PAGE_KIB / 1024 )) $(( own * PAGE_KIB / 1024 ))" >"$out"
+}
 timed() {
     local log="$2"; shift 3
-    local tf="$log.time"
+    local tf="$log.time" pid sampler
     set +e
-    /usr/bin/time -v -o "$tf" "$@" >"$log" 2>&1
+    /usr/bin/time -v -o "$tf" "$@" >"$log" 2>&1 &
+    pid=$!
+    sample_tree "$pid" "$log.mem" &
+    sampler=$!
+    wait "$pid"
     T_RC=$?
+    wait "$sampler"
     set -e
     T_WALL="$(awk -F': ' '/Elapsed \(wall clock\)/ {
         n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$tf")"
     T_CPU="$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$tf")"
-    T_RSS="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$tf")"
+    read -r T_TREE T_OWN <"$log.mem" || { T_TREE=0; T_OWN=0; }
     [[ -n "$T_WALL" ]] || T_WALL="nan"
-    [[ -n "$T_RSS" ]] || T_RSS="0"
 }
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END {
@@ -107,6 +141,24 @@ LOAD_START="$(loadavg)"
 if awk -v l="$LOAD_START" -v c="$(nproc)" 'BEGIN { exit !(l > c / 2) }'; then
     say "bench: warning: load average $LOAD_START on $(nproc) cores: other work is running, timings will be noisy"
 fi
+
+SEARCH_MODE="${SEARCH:-both}"
+[[ "$SEARCH_MODE" =~ ^(both|on|off)$ ]] || die "SEARCH must be both, on or off (got '$SEARCH_MODE')"
+# The Pagefind a Hugo user would run after Hugo: the same program and version the build runs.
+PAGEFIND="${PAGEFIND:-$(ls "$ROOT"/theme/node_modules/@pagefind/*/bin/pagefind_extended 2>/dev/null | head -n 1 || true)}"
+if want hugo && [[ "$SEARCH_MODE" != off && -z "$PAGEFIND" ]]; then
+    say "bench: warning: no Pagefind in theme/node_modules (a first \`briefings build\` installs it) and PAGEFIND unset: Hugo+Pagefind not timed"
+fi
+label() {
+    case "$1" in
+        briefings) echo "briefings build" ;;
+        briefings-again) echo "briefings build, again, nothing changed" ;;
+        briefings-no-search) echo "briefings build --no-search" ;;
+        hugo+pagefind) echo "hugo, then pagefind --site" ;;
+        hugo) echo "hugo" ;;
+        *) echo "$1" ;;
+    esac
+}
 
 # ------------------------------------------------------------------ runs
 TABLE=()
@@ -137,68 +189,71 @@ for n in $SIZES; do
         ln -s "$ROOT/theme" "$dir/theme"
     fi
 
-    b_wall=""; b_cpu=""; b_rss=""; h_wall=""; h_cpu=""; h_rss=""; b_fail=""; h_fail=""
-    for ((r = 1; r <= RUNS; r++)); do
-        if [[ -n "$CLI_DLL" && -z "$b_fail" ]]; then
-            rm -rf "$dir/out-briefings"
-            extra=()
-            # SEARCH=off leaves out the Pagefind index, the one step Hugo has no counterpart for.
-            [[ "${SEARCH:-on}" == off ]] && extra+=(--no-search)
-            [[ $r -eq 1 && -n "$VERBOSE_FLAG" ]] && extra+=("$VERBOSE_FLAG")
-            say "bench: N=$n run $r/$RUNS: briefings build"
-            timed briefings "$LOGS/n$n-briefings-$r.log" -- \
-                dotnet "$CLI_DLL" build --input "$dir/input" --output "$dir/out-briefings" "${extra[@]}"
-            if [[ $T_RC -ne 0 ]]; then
-                say "bench: briefings build failed (exit $T_RC) for N=$n; last lines of $LOGS/n$n-briefings-$r.log:"
-                tail -n 15 "$LOGS/n$n-briefings-$r.log" >&2
-                b_fail="exit $T_RC"
-            else
-                b_wall+=" $T_WALL"; b_cpu+=" $T_CPU"; b_rss+=" $T_RSS"
-                if [[ $r -eq 1 && -n "$VERBOSE_FLAG" ]]; then
-                    STAGES+=("N=$n (briefings build --verbose, run 1):" "$(sed 's/^/    /' "$LOGS/n$n-briefings-1.log")")
-                fi
-            fi
-        fi
-        if [[ $r -eq 1 ]] && want hugo && [[ -z "$h_fail" ]]; then
-            # Hugo 0.111 peaked at 17.9 GiB for 100,000 briefings: about 185 MiB per 1,000.
-            need=$(( n * 185 / 1000 + 512 ))
-            avail=$(( $(awk '/MemAvailable/ { print $2 }' /proc/meminfo) / 1024 ))
-            if [[ $need -gt $avail && -z "${HUGO_FORCE:-}" ]]; then
-                say "bench: skipping hugo at N=$n: it needs about $need MiB, $avail MiB available (HUGO_FORCE=1 runs it anyway)"
-                h_fail="skipped: needs ~$need MiB"
-            fi
-        fi
-        if want hugo && [[ -z "$h_fail" ]]; then
-            rm -rf "$dir/out-hugo"
-            say "bench: N=$n run $r/$RUNS: hugo"
-            timed hugo "$LOGS/n$n-hugo-$r.log" -- hugo --quiet -s "$dir/hugo" -d "$dir/out-hugo"
-            if [[ $T_RC -ne 0 ]]; then
-                say "bench: hugo failed (exit $T_RC) for N=$n; last lines of $LOGS/n$n-hugo-$r.log:"
-                tail -n 15 "$LOGS/n$n-hugo-$r.log" >&2
-                h_fail="exit $T_RC"
-            else
-                h_wall+=" $T_WALL"; h_cpu+=" $T_CPU"; h_rss+=" $T_RSS"
-            fi
-        fi
-    done
-
-    bm="-"; hm="-"
-    [[ -n "$b_wall" ]] && bm="$(median <<<"$b_wall")"
-    [[ -n "$h_wall" ]] && hm="$(median <<<"$h_wall")"
+    unset WALL CPU TREE OWN FAIL
+    declare -A WALL=() CPU=() TREE=() OWN=() FAIL=()
+    variants=()
     if [[ -n "$CLI_DLL" ]]; then
-        if [[ -n "$b_fail" ]]; then
-            TABLE+=("| $n | briefings | failed: $b_fail | - | - | - | - |")
-        else
-            TABLE+=("| $n | briefings | $bm | $(ratio "$bm" "$hm") | $(median <<<"$b_cpu") | $(pages "$dir/out-briefings") ($(htmls "$dir/out-briefings") html) | $(maxof <<<"$b_rss") |")
-        fi
+        [[ "$SEARCH_MODE" != off ]] && variants+=(briefings briefings-again)
+        [[ "$SEARCH_MODE" != on ]] && variants+=(briefings-no-search)
     fi
     if want hugo; then
-        if [[ -n "$h_fail" ]]; then
-            TABLE+=("| $n | hugo | ${h_fail/#exit/failed: exit} | - | - | - | - |")
-        else
-            TABLE+=("| $n | hugo | $hm | 1.00 | $(median <<<"$h_cpu") | $(pages "$dir/out-hugo") ($(htmls "$dir/out-hugo") html) | $(maxof <<<"$h_rss") |")
+        [[ "$SEARCH_MODE" != off && -n "$PAGEFIND" ]] && variants+=(hugo+pagefind)
+        [[ "$SEARCH_MODE" != on ]] && variants+=(hugo)
+        # Hugo 0.111 peaked at 17.9 GiB for 100,000 briefings: about 185 MiB per 1,000.
+        need=$(( n * 185 / 1000 + 512 ))
+        avail=$(( $(awk '/MemAvailable/ { print $2 }' /proc/meminfo) / 1024 ))
+        if [[ $need -gt $avail && -z "${HUGO_FORCE:-}" ]]; then
+            say "bench: skipping hugo at N=$n: it needs about $need MiB, $avail MiB available (HUGO_FORCE=1 runs it anyway)"
+            FAIL[hugo]="skipped: needs ~$need MiB"; FAIL[hugo+pagefind]="${FAIL[hugo]}"
         fi
     fi
+    for ((r = 1; r <= RUNS; r++)); do
+        for v in "${variants[@]}"; do
+            [[ -z "${FAIL[$v]:-}" ]] || continue
+            # briefings-again builds into the output the run before it made: nothing changed, the index is kept.
+            [[ $v == briefings-again && -n "${FAIL[briefings]:-}" ]] && continue
+            case "$v" in
+                briefings) rm -rf "$dir/out-briefings"; cmd=(dotnet "$CLI_DLL" build --input "$dir/input" --output "$dir/out-briefings") ;;
+                briefings-again) cmd=(dotnet "$CLI_DLL" build --input "$dir/input" --output "$dir/out-briefings") ;;
+                briefings-no-search) rm -rf "$dir/out-no-search"; cmd=(dotnet "$CLI_DLL" build --input "$dir/input" --output "$dir/out-no-search" --no-search) ;;
+                hugo) rm -rf "$dir/out-hugo"; cmd=(hugo --quiet -s "$dir/hugo" -d "$dir/out-hugo") ;;
+                hugo+pagefind) rm -rf "$dir/out-hugo-pagefind"
+                    cmd=(sh -c 'hugo --quiet -s "$1" -d "$2" && "$3" --site "$2"' sh "$dir/hugo" "$dir/out-hugo-pagefind" "$PAGEFIND") ;;
+            esac
+            [[ $r -eq 1 && -n "$VERBOSE_FLAG" && $v == briefings* ]] && cmd+=("$VERBOSE_FLAG")
+            say "bench: N=$n run $r/$RUNS: $v"
+            log="$LOGS/n$n-$v-$r.log"
+            timed "$v" "$log" -- "${cmd[@]}"
+            if [[ $T_RC -ne 0 ]]; then
+                say "bench: $v failed (exit $T_RC) for N=$n; last lines of $log:"
+                tail -n 15 "$log" >&2
+                FAIL[$v]="exit $T_RC"
+                continue
+            fi
+            WALL[$v]+=" $T_WALL"; CPU[$v]+=" $T_CPU"; TREE[$v]+=" $T_TREE"; OWN[$v]+=" $T_OWN"
+            if [[ $r -eq 1 && -n "$VERBOSE_FLAG" && $v == briefings* ]]; then
+                STAGES+=("N=$n ($v, run 1: ${cmd[*]:2}):" "$(sed 's/^/    /' "$log")")
+            fi
+        done
+    done
+
+    # One row per variant: its median wall time against the counterpart that makes the same kind of site.
+    declare -A BASE=([briefings]=hugo+pagefind [briefings-again]=hugo+pagefind [briefings-no-search]=hugo [hugo+pagefind]=hugo+pagefind [hugo]=hugo)
+    declare -A OUT=([briefings]=out-briefings [briefings-again]=out-briefings [briefings-no-search]=out-no-search [hugo+pagefind]=out-hugo-pagefind [hugo]=out-hugo)
+    for v in "${variants[@]}"; do
+        if [[ -n "${FAIL[$v]:-}" ]]; then
+            TABLE+=("| $n | $(label "$v") | ${FAIL[$v]/#exit/failed: exit} | - | - | - | - | - |")
+            continue
+        fi
+        m="$(median <<<"${WALL[$v]}")"
+        base="${BASE[$v]}"; bm="-"
+        [[ -n "${WALL[$base]:-}" && -z "${FAIL[$base]:-}" ]] && bm="$(median <<<"${WALL[$base]}")"
+        own="$(maxof <<<"${OWN[$v]}")"; [[ $v == hugo+pagefind ]] && own="-"
+        TABLE+=("| $n | $(label "$v") | $m | $(ratio "$m" "$bm") ($(label "$base")) | $(median <<<"${CPU[$v]}") | $(pages "$dir/${OUT[$v]}") ($(htmls "$dir/${OUT[$v]}") html) | $(maxof <<<"${TREE[$v]}") | $own |")
+    done
+    bm="-"
+    if [[ -n "${WALL[briefings]:-}" ]]; then bm="$(median <<<"${WALL[briefings]}")"
+    elif [[ -n "${WALL[briefings-no-search]:-}" ]]; then bm="$(median <<<"${WALL[briefings-no-search]}")"; fi
 
     # briefings check: same number of runs, median, compared with the build.
     if [[ -n "$CLI_DLL" ]]; then
@@ -212,7 +267,7 @@ for n in $SIZES; do
                 c_fail="exit $T_RC"
                 break
             fi
-            c_wall+=" $T_WALL"; c_rss+=" $T_RSS"
+            c_wall+=" $T_WALL"; c_rss+=" $T_OWN"
         done
         if [[ -n "$c_fail" ]]; then
             CHECKS+=("| $n | failed ($c_fail) | - | - |")
@@ -232,9 +287,12 @@ done
         "$(if want hugo; then hugo version | awk '{ print "hugo " $2 }'; else echo "hugo not run"; fi);" \
         "$RUNS runs each, median wall time; seed $SEED; load average $LOAD_START at start, $(loadavg) at end."
     echo
-    echo "| N | tool | median wall s | Briefings/Hugo | median CPU s (user+sys) | pages: index.html (all .html) | peak RSS MiB |"
-    echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+    echo "| N | build | median wall s | ratio to | median CPU s (user+sys) | pages: index.html (all .html) | peak RSS MiB, process tree | peak RSS MiB, own process |"
+    echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
     if [[ ${#TABLE[@]} -gt 0 ]]; then printf '%s\n' "${TABLE[@]}"; fi
+    echo
+    echo "Peak RSS is sampled every 0.1 s: the process tree's is the sum over the build and every process it started"
+    echo "(Pagefind), the own process's that of \`dotnet briefings.dll\` (or \`hugo\`) alone."
     if [[ ${#CHECKS[@]} -gt 0 ]]; then
         echo
         echo "| N | briefings check: median wall s | check/build | peak RSS MiB |"

@@ -27,6 +27,11 @@ internal sealed class PagefindService : IDisposable
     private int _nextId;
     private int _indexed;
 
+    private long _heard = DateTime.UtcNow.Ticks;
+
+    /// <summary>When Pagefind last wrote anything: a Pagefind silent for long has stopped working.</summary>
+    public DateTime LastHeard => new(Interlocked.Read(ref _heard), DateTimeKind.Utc);
+
     /// <summary>How many pages Pagefind has answered for.</summary>
     public int Indexed => Volatile.Read(ref _indexed);
     private bool _ended;
@@ -101,7 +106,7 @@ internal sealed class PagefindService : IDisposable
 
     /// <summary>Waits for the answer to request <paramref name="id"/> (answers come in order); null when Pagefind
     /// ended first or the time ran out.</summary>
-    public JsonElement? Await(int id, DateTime deadline)
+    public JsonElement? Await(int id, DateTime deadline = default)
     {
         _input.Flush();
         lock (_gate)
@@ -110,8 +115,10 @@ internal sealed class PagefindService : IDisposable
             {
                 var found = _answers.FindIndex(a => a.TryGetProperty("message_id", out var m) && m.ValueKind == JsonValueKind.Number && m.GetInt32() == id);
                 if (found >= 0) return _answers[found];
+                if (_ended) return null;
+                if (deadline == default) { Monitor.Wait(_gate); continue; }
                 var left = deadline - DateTime.UtcNow;
-                if (_ended || left <= TimeSpan.Zero) return null;
+                if (left <= TimeSpan.Zero) return null;
                 Monitor.Wait(_gate, left);
             }
         }
@@ -150,6 +157,7 @@ internal sealed class PagefindService : IDisposable
             int n;
             while ((n = output.Read(buffer)) > 0)
             {
+                Interlocked.Exchange(ref _heard, DateTime.UtcNow.Ticks);
                 var chunk = buffer.AsSpan(0, n);
                 int comma;
                 while ((comma = chunk.IndexOf((byte)',')) >= 0)

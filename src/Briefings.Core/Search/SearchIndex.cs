@@ -1,114 +1,362 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Briefings.Writing;
 
 namespace Briefings.Search;
 
-/// <summary>The full-text index behind /search/. Pagefind reads the pages already written into the staged site
-/// (what it indexes is marked in the templates with data-pagefind-* attributes), handed to it one by one in the
-/// ordinal order of their paths (see <see cref="PagefindService"/>), and writes its index into pagefind/ beside
-/// them, before the site is swapped in. Search is an addition: without Pagefind the build still succeeds, and says
-/// why the site has no index. But a Pagefind that fails or is killed fails the build: an index half written, or a
-/// site whose search finds nothing, must not replace a working one.</summary>
-public static class SearchIndex
+/// <summary>The full-text index behind /search/, made while the site is written. The build tells it each page as
+/// soon as the page is on disk (<see cref="Written"/>); on a thread of its own it reads them back in the ordinal
+/// order of their paths, and hands Pagefind (see <see cref="PagefindService"/>) those it indexes: the pages that
+/// carry <c>data-pagefind-body</c>, Pagefind's own rule (the other pages it would read only to drop them), or every
+/// page when none does. Pagefind so works beside the rendering and the feeds and data files, and writes its index
+/// into pagefind/ before the site is swapped in.
+/// <para>An index is not rebuilt when nothing it indexes changed: the digests of the pages given to Pagefind are
+/// compared, one by one as they come, with those of the earlier output's <see cref="SearchStamp"/>; Pagefind is
+/// started at the first difference (and given the pages before it again), and when there is none the earlier
+/// pagefind/ files are copied instead, checked against their recorded digest.</para>
+/// <para>Search is an addition: without Pagefind the build still succeeds, and says why the site has no index. But
+/// a Pagefind that fails or is killed fails the build: an index half written, or a site whose search finds
+/// nothing, must not replace a working one.</para></summary>
+public sealed class SearchIndex : IDisposable
 {
     public const string Folder = "pagefind";
     public static readonly TimeSpan IndexLimit = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan VersionLimit = TimeSpan.FromSeconds(60);
 
     /// <summary>Whether the index was written, and the lines the build reports about it; <paramref name="Failure"/>
     /// says why Pagefind, found and started, did not write it (the build then fails).</summary>
-    public sealed record Outcome(bool Built, IReadOnlyList<string> Messages, string? Failure = null);
+    public sealed record Outcome(bool Built, IReadOnlyList<string> Messages, string? Failure = null)
+    {
+        /// <summary>The earlier build's index was kept: nothing it indexes changed.</summary>
+        public bool Reused { get; init; }
+    }
 
-    /// <param name="siteDir">The staged site, complete but for the index.</param>
+    private readonly string _siteDir;
+    private readonly string? _earlierDir;
+    private readonly string _manifestDir;
+    private readonly IReadOnlyList<string> _pages;
+    private readonly FileSink _sink;
+    private readonly bool[] _written;
+    private readonly object _gate = new();
+    private int _waitingFor = -1;
+    private bool _stopped;
+    private readonly Thread _thread;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private Outcome? _outcome;
+    private ExceptionDispatchInfo? _crash;
+    private volatile PagefindService? _service;
+
+    /// <summary>Wall time from the start until the index was written or kept (it runs beside other stages).</summary>
+    public TimeSpan Elapsed { get; private set; }
+
+    /// <param name="siteDir">The staging folder the pages are written into.</param>
+    /// <param name="earlierDir">The output this build replaces, when it is one a build made: its index may be kept.</param>
+    /// <param name="sink">Where the files of the index that the build itself writes go (the stamp, a kept index).</param>
     /// <param name="manifestDir">The folder of the npm manifest that pins Pagefind (the theme's).</param>
+    /// <param name="pages">Every page the build writes, site-relative, in ordinal order.</param>
+    public static SearchIndex Start(string siteDir, string? earlierDir, FileSink sink, string manifestDir, IReadOnlyList<string> pages) =>
+        new(siteDir, earlierDir, sink, manifestDir, pages);
+
+    /// <summary>Indexes afresh a site already written into <paramref name="siteDir"/>: every .html file there.</summary>
     public static Outcome Build(string siteDir, string manifestDir)
     {
-        var found = PagefindLocator.Locate(manifestDir);
+        var pages = Directory.EnumerateFiles(siteDir, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(siteDir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        FileSink sink = (path, write) =>
+        {
+            using var stream = File.Create(StagedOutput.Inside(siteDir, path, "site folder"));
+            write(stream);
+        };
+        using var index = Start(siteDir, null, sink, manifestDir, pages);
+        for (int i = 0; i < pages.Count; i++) index.Written(i);
+        return index.Finish();
+    }
+
+    private SearchIndex(string siteDir, string? earlierDir, FileSink sink, string manifestDir, IReadOnlyList<string> pages)
+    {
+        _siteDir = siteDir;
+        _earlierDir = earlierDir;
+        _sink = sink;
+        _manifestDir = manifestDir;
+        _pages = pages;
+        _written = new bool[pages.Count];
+        _thread = new Thread(Run) { IsBackground = true, Name = "search index" };
+        _thread.Start();
+    }
+
+    /// <summary>Page number <paramref name="page"/> of the list given at the start is written.</summary>
+    public void Written(int page)
+    {
+        lock (_gate)
+        {
+            _written[page] = true;
+            if (page == _waitingFor) Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Waits until the index is written (or kept, or found impossible) and says what became of it.</summary>
+    public Outcome Finish()
+    {
+        _thread.Join();
+        _crash?.Throw();
+        return _outcome!;
+    }
+
+    /// <summary>Stops work not finished (the build failed): Pagefind is ended, the thread given up.</summary>
+    public void Dispose()
+    {
+        lock (_gate) { _stopped = true; Monitor.PulseAll(_gate); }
+        if (_thread.IsAlive) _service?.Kill();
+        _thread.Join();
+    }
+
+    private bool WaitFor(int page)
+    {
+        lock (_gate)
+        {
+            _waitingFor = page;
+            while (!_written[page] && !_stopped) Monitor.Wait(_gate);
+            return !_stopped;
+        }
+    }
+
+    private void Run()
+    {
+        try { _outcome = Make(); }
+        catch (Exception e) { _crash = ExceptionDispatchInfo.Capture(e); }
+        finally { Elapsed = _clock.Elapsed; }
+    }
+
+    private Outcome Make()
+    {
+        var found = PagefindLocator.Locate(_manifestDir);
         var messages = new List<string>(found.Notes);
         if (found.Command is not { } command)
         {
             messages.Add($"search index not built: {found.Problem}");
             return new Outcome(false, messages);
         }
+        var pagefind = Identity(command);
+        var earlier = _earlierDir is not null && pagefind is not null ? SearchStamp.Read(_earlierDir) : null;
+        if (earlier is not null && earlier.Pagefind != pagefind) earlier = null;
 
-        var started = DateTime.UtcNow;
-        var deadline = started + IndexLimit;
-        var pages = Directory.EnumerateFiles(siteDir, "*.html", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(siteDir, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal).ToList();
-        var bundle = Path.Combine(siteDir, Folder);
-        string? failure;
-        PagefindService service;
-        try { service = PagefindService.Start(command, manifestDir); }
-        catch (System.ComponentModel.Win32Exception e)
+        var given = new List<string>();
+        var digests = new List<string>();
+        var buffer = new PageBuffer();
+        Indexer? indexer = null;
+        string? changed = null;
+        string? failure = null;
+
+        // Gives Pagefind one page, starting it at the first page whose digest is not the earlier build's.
+        bool Give(string page, ReadOnlyMemory<byte> html)
         {
-            failure = $"Pagefind could not be started ({command.FileName}): {e.Message}";
-            messages.Add($"search index not built: {failure}");
-            return new Outcome(false, messages, failure);
+            given.Add(page);
+            digests.Add(SearchStamp.PageDigest(page, html.Span));
+            int at = digests.Count - 1;
+            if (indexer is null && (earlier is null || at >= earlier.Pages.Count || earlier.Pages[at] != digests[at]))
+            {
+                changed = page;
+                indexer = Open(command, out failure);
+                if (indexer is null) return false;
+                for (int i = 0; i < at && failure is null; i++) failure = indexer.Add(given[i], buffer.Read(Path.Combine(_siteDir, given[i])));
+                html = buffer.Read(Path.Combine(_siteDir, page));
+            }
+            if (indexer is not null && failure is null) failure = indexer.Add(page, html);
+            return failure is null;
         }
-        using (service)
-        using (Interruption.OnInterrupt(service.Kill))
-        // A Pagefind that stops reading would block the build on a full pipe: at the limit it is ended.
-        using (new Timer(_ => service.Kill(), null, IndexLimit, Timeout.InfiniteTimeSpan))
+
+        try
         {
-            failure = Index(service, siteDir, pages, bundle, deadline);
+            var without = new List<string>();
+            for (int i = 0; i < _pages.Count; i++)
+            {
+                if (!WaitFor(i)) throw new OperationCanceledException("the build was stopped");
+                var html = buffer.Read(Path.Combine(_siteDir, _pages[i]));
+                if (html.Span.IndexOf("data-pagefind-body"u8) < 0) { without.Add(_pages[i]); continue; }
+                if (!Give(_pages[i], html)) break;
+            }
+            // No page marks what to index: Pagefind then indexes every page.
+            if (given.Count == 0 && failure is null)
+                foreach (var page in without)
+                    if (!Give(page, buffer.Read(Path.Combine(_siteDir, page)))) break;
+
+            if (failure is null && indexer is null && earlier is not null && earlier.Pages.Count == digests.Count)
+            {
+                if (Keep(earlier) is { } index)
+                {
+                    _sink(SearchStamp.FileName, s => s.Write(System.Text.Encoding.UTF8.GetBytes(new SearchStamp(pagefind!, digests, index).Text())));
+                    messages.Add($"search: the index of {given.Count} pages is unchanged, kept from the earlier build ({_clock.Elapsed.TotalMilliseconds:F0} ms)");
+                    return new Outcome(true, messages) { Reused = true };
+                }
+                // What was copied is not the index recorded: made again from the pages.
+                if (Directory.Exists(Path.Combine(_siteDir, Folder))) Directory.Delete(Path.Combine(_siteDir, Folder), recursive: true);
+                changed = null;
+                indexer = Open(command, out failure);
+                for (int i = 0; indexer is not null && i < given.Count && failure is null; i++)
+                    failure = indexer.Add(given[i], buffer.Read(Path.Combine(_siteDir, given[i])));
+            }
+            else if (failure is null && indexer is null)
+            {
+                // Fewer pages than before, all of them the same: the index changes all the same.
+                changed = "a page removed";
+                indexer = Open(command, out failure);
+                for (int i = 0; indexer is not null && i < given.Count && failure is null; i++)
+                    failure = indexer.Add(given[i], buffer.Read(Path.Combine(_siteDir, given[i])));
+            }
+            if (failure is null && indexer is not null) failure = indexer.Write(Path.Combine(_siteDir, Folder));
         }
-        if (failure is null && !File.Exists(Path.Combine(bundle, "pagefind-entry.json")))
+        finally { indexer?.Dispose(); }
+
+        var entry = Path.Combine(_siteDir, Folder, "pagefind-entry.json");
+        if (failure is null && !File.Exists(entry))
             failure = "Pagefind wrote no pagefind-entry.json";
         if (failure is not null)
         {
             messages.Add($"search index not built: {failure}");
             return new Outcome(false, messages, failure);
         }
-        var (version, count) = ReadEntry(Path.Combine(bundle, "pagefind-entry.json"));
-        messages.Add($"search: indexed {count} pages with Pagefind {version} in {(DateTime.UtcNow - started).TotalMilliseconds:F0} ms");
+        if (pagefind is not null)
+        {
+            var digest = SearchStamp.FolderDigest(Path.Combine(_siteDir, Folder), Folder);
+            _sink(SearchStamp.FileName, s => s.Write(System.Text.Encoding.UTF8.GetBytes(new SearchStamp(pagefind, digests, digest).Text())));
+        }
+        var (version, count) = ReadEntry(entry);
+        var why = earlier is null ? "" : changed is null ? " (the earlier index did not match its record)" : $" (changed since the earlier build: {changed})";
+        messages.Add($"search: indexed {count} pages with Pagefind {version} in {_clock.Elapsed.TotalMilliseconds:F0} ms{why}");
         return new Outcome(true, messages);
     }
 
-    /// <summary>Creates an index, adds every page, writes the index; null when done, else why not.</summary>
-    private static string? Index(PagefindService service, string siteDir, List<string> pages, string bundle, DateTime deadline)
+    /// <summary>Copies the earlier index into the site; returns its digest when it is the one the stamp records,
+    /// else null (the copy is then removed by the caller).</summary>
+    private string? Keep(SearchStamp earlier)
     {
+        var folder = Path.Combine(_earlierDir!, Folder);
+        if (!Directory.Exists(folder)) return null;
         try
         {
-            var created = service.Await(service.Send(w => { w.WriteString("type", "NewIndex"); w.WriteStartObject("config"); w.WriteEndObject(); }), deadline);
-            if (created is not { } answer || !answer.GetProperty("payload").TryGetProperty("index_id", out var id))
-                return Failed(service, created);
-            int index = id.GetInt32();
-            foreach (var page in pages)
-            {
-                if (DateTime.UtcNow > deadline) return $"Pagefind took longer than {IndexLimit.TotalMinutes:F0} minutes and was stopped";
-                var html = File.ReadAllText(Path.Combine(siteDir, page));
-                service.Send(w =>
-                {
-                    w.WriteString("type", "AddFile");
-                    w.WriteNumber("index_id", index);
-                    w.WriteString("file_path", page);
-                    w.WriteString("file_contents", html);
-                });
-            }
-            var written = service.Await(service.Send(w =>
-            {
-                w.WriteString("type", "WriteFiles");
-                w.WriteNumber("index_id", index);
-                w.WriteString("output_path", bundle);
-            }), deadline);
-            if (written is not { } done || PagefindService.Type(done.GetProperty("payload")) != "WriteFiles")
-                return written is null && DateTime.UtcNow > deadline
-                    ? $"Pagefind took longer than {IndexLimit.TotalMinutes:F0} minutes and was stopped"
-                    : Failed(service, written);
-            return service.Errors().FirstOrDefault() is { } error ? $"Pagefind: {error}" : null;
+            var digest = SearchStamp.FolderDigest(folder, Folder, (path, bytes) => _sink(path, s => s.Write(bytes.Span)));
+            return digest == earlier.Index ? digest : null;
         }
-        catch (IOException)
-        {
-            // Its input closed under us: Pagefind ended (a crash, killed, or stopped at the time limit).
-            return DateTime.UtcNow > deadline ? $"Pagefind took longer than {IndexLimit.TotalMinutes:F0} minutes and was stopped" : Failed(service, null);
-        }
+        // Not plain files, or changed under us (another build swapped its site in meanwhile): made again.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
-    private static string Failed(PagefindService service, JsonElement? answer)
+    /// <summary>Which Pagefind this is, as the stamp records it: its program's name and what it says its version is;
+    /// null when it does not say (its index is then never kept).</summary>
+    private string? Identity(PagefindCommand command)
     {
-        if (answer is { } a && a.GetProperty("payload").TryGetProperty("message", out var m)) return $"Pagefind: {m.GetString()}";
-        if (service.Errors().FirstOrDefault() is { } error) return $"Pagefind: {error}";
-        return service.Reason();
+        var run = ToolProcess.Run(command.FileName, [.. command.Prefix, "--version"], _manifestDir, VersionLimit);
+        var version = run.Output.Trim();
+        return run.Succeeded && version.Length > 0 && !version.Contains('\n')
+            ? $"{string.Join(" ", [Path.GetFileName(command.FileName), .. command.Prefix])}: {version}"
+            : null;
+    }
+
+    private Indexer? Open(PagefindCommand command, out string? failure)
+    {
+        var indexer = Indexer.Open(command, _manifestDir, out failure);
+        _service = indexer?.Service;
+        lock (_gate)
+            if (_stopped) { indexer?.Dispose(); throw new OperationCanceledException("the build was stopped"); }
+        return indexer;
+    }
+
+    /// <summary>One Pagefind service and the index it makes: started, given pages, asked to write.</summary>
+    private sealed class Indexer : IDisposable
+    {
+        public PagefindService Service { get; }
+        private readonly IDisposable _onInterrupt;
+        // A Pagefind that stops working (or reading, which would block the build on a full pipe) is ended once it has
+        // said nothing for IndexLimit. Silence, not the whole time: Pagefind works beside the rendering, and on a busy
+        // machine a large archive's index may take longer than the limit while Pagefind answers every page.
+        private readonly Timer _watch;
+        private volatile bool _silent;
+        private int _index;
+
+        private Indexer(PagefindService service)
+        {
+            Service = service;
+            _onInterrupt = Interruption.OnInterrupt(service.Kill);
+            _watch = new Timer(_ =>
+            {
+                if (DateTime.UtcNow - service.LastHeard <= IndexLimit) return;
+                _silent = true;
+                service.Kill();
+            }, null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+        }
+
+        public static Indexer? Open(PagefindCommand command, string manifestDir, out string? failure)
+        {
+            PagefindService service;
+            try { service = PagefindService.Start(command, manifestDir); }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                failure = $"Pagefind could not be started ({command.FileName}): {e.Message}";
+                return null;
+            }
+            var indexer = new Indexer(service);
+            failure = indexer.Guarded(() =>
+            {
+                var created = service.Await(service.Send(w => { w.WriteString("type", "NewIndex"); w.WritePropertyName("config"); w.WriteRawValue(SearchStamp.Config); }));
+                if (created is not { } answer || !answer.GetProperty("payload").TryGetProperty("index_id", out var id))
+                    return indexer.Failed(created);
+                indexer._index = id.GetInt32();
+                return null;
+            });
+            return indexer;
+        }
+
+        public string? Add(string page, ReadOnlyMemory<byte> html) => Guarded(() =>
+        {
+            if (_silent) return TooLong;
+            Service.Send(w =>
+            {
+                w.WriteString("type", "AddFile");
+                w.WriteNumber("index_id", _index);
+                w.WriteString("file_path", page);
+                w.WriteString("file_contents", html.Span);
+            });
+            return null;
+        });
+
+        public string? Write(string bundle) => Guarded(() =>
+        {
+            var written = Service.Await(Service.Send(w =>
+            {
+                w.WriteString("type", "WriteFiles");
+                w.WriteNumber("index_id", _index);
+                w.WriteString("output_path", bundle);
+            }));
+            if (written is not { } done || PagefindService.Type(done.GetProperty("payload")) != "WriteFiles")
+                return written is null && _silent ? TooLong : Failed(written);
+            return Service.Errors().FirstOrDefault() is { } error ? $"Pagefind: {error}" : null;
+        });
+
+        private static string TooLong => $"Pagefind said nothing for {IndexLimit.TotalMinutes:F0} minutes and was stopped";
+
+        private string? Guarded(Func<string?> step)
+        {
+            try { return step(); }
+            catch (IOException)
+            {
+                // Its input closed under us: Pagefind ended (a crash, killed, or stopped at the time limit).
+                return _silent ? TooLong : Failed(null);
+            }
+        }
+
+        private string Failed(JsonElement? answer)
+        {
+            if (answer is { } a && a.GetProperty("payload").TryGetProperty("message", out var m)) return $"Pagefind: {m.GetString()}";
+            if (Service.Errors().FirstOrDefault() is { } error) return $"Pagefind: {error}";
+            return Service.Reason();
+        }
+
+        public void Dispose()
+        {
+            _watch.Dispose();
+            using (_onInterrupt) Service.Dispose();
+        }
     }
 
     private static (string Version, int Pages) ReadEntry(string path)

@@ -43,13 +43,12 @@ public static class SiteBuilder
             : loaded.Archive;
         var index = timings.Time("resolve", () => new ArchiveIndex(archive));
 
-        int pages;
-        try { pages = SiteWriter.WriteAll(index, theme.GetAwaiter().GetResult(), output, timings); }
+        SiteWriter.Written written;
+        try { written = SiteWriter.Write(index, theme.GetAwaiter().GetResult(), output, timings, options.Search ? themeDir : null); }
         catch (AggregateException e) when (OutputException.Among(e) is { } failure) { throw failure; }
-        var search = options.Search ? timings.Time("search", () => SearchIndex.Build(output.Root, themeDir)) : null;
-        if (search?.Failure is { } why)
+        if (written.Search?.Failure is { } why)
             throw new OutputException($"the search index could not be written: {why}");
         timings.Time("swap", output.Commit);
-        return new Result(loaded, pages, timings) { Search = search };
+        return new Result(loaded, written.Files, timings) { Search = written.Search };
     }
 }

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using Briefings.Model;
 using Briefings.Publishing;
 using Briefings.Rendering;
 using Briefings.Resolving;
+using Briefings.Search;
 using Briefings.Writing;
 
 namespace Briefings.Site;
@@ -12,15 +14,37 @@ namespace Briefings.Site;
 public static class SiteWriter
 {
     /// <param name="timings">Where the two halves are timed: the pages, then the feeds, data and other files.</param>
-    public static int WriteAll(ArchiveIndex index, Theme theme, StagedOutput output, StageTimings timings)
+    public static int WriteAll(ArchiveIndex index, Theme theme, StagedOutput output, StageTimings timings) =>
+        Write(index, theme, output, timings, null).Files;
+
+    /// <summary>What <see cref="Write"/> wrote: the number of files, and what became of the search index.</summary>
+    public sealed record Written(int Files, SearchIndex.Outcome? Search);
+
+    /// <summary>Writes the site and, when <paramref name="searchManifest"/> (the folder of the npm manifest that
+    /// pins Pagefind) is given, its search index. The pages are rendered in the ordinal order of their paths, the
+    /// order the index takes them in, so that Pagefind works on the first pages while the others, then the feeds
+    /// and data files, are written.</summary>
+    public static Written Write(ArchiveIndex index, Theme theme, StagedOutput output, StageTimings timings, string? searchManifest)
     {
         var views = new ViewFactory(index);
         var site = SiteModel(index.Archive.Site);
         var pages = new SitePages(index, views).All().ToList();
-        timings.Time("pages", () =>
-            Parallel.ForEach(pages, page => output.WriteText(page.FilePath, writer => theme.Render(page.Template, page.Model(), site, writer))));
+        var byPath = pages.OrderBy(p => p.FilePath, StringComparer.Ordinal).ToList();
+        using var search = searchManifest is null ? null
+            : SearchIndex.Start(output.Root, output.Earlier, output.WriteStream, searchManifest, byPath.Select(p => p.FilePath).ToList());
+        // One page at a time to each thread, in order: the index waits for the first pages, not for a thread's range.
+        var inOrder = Partitioner.Create(Enumerable.Range(0, byPath.Count), EnumerablePartitionerOptions.NoBuffering);
+        timings.Time("pages", () => Parallel.ForEach(inOrder, i =>
+        {
+            var page = byPath[i];
+            output.WriteText(page.FilePath, writer => theme.Render(page.Template, page.Model(), site, writer));
+            search?.Written(i);
+        }));
         int others = timings.Time("feeds+data", () => CopyAssets(theme, output) + Publisher.WriteAll(index, pages.Select(p => p.UrlPath), output));
-        return pages.Count + others;
+        if (search is null) return new Written(pages.Count + others, null);
+        var outcome = timings.Time("search (wait)", search.Finish);
+        timings.Add("search (beside)", search.Elapsed);
+        return new Written(pages.Count + others, outcome);
     }
 
     /// <summary>The <c>site</c> object of every template.</summary>

@@ -31,6 +31,10 @@ public sealed class StagedOutput : IDisposable
 
     public string Root { get; }
 
+    /// <summary>The output this build replaces, when an earlier build made it (it holds the marker): what it holds
+    /// may be reused, such as a search index nothing changed in. Null for a new, empty or forced folder.</summary>
+    public string? Earlier => Directory.Exists(_target) && OutputFolder.IsOurs(_target) ? _target : null;
+
     /// <param name="outputDir">The output folder, already checked (<see cref="OutputFolder.Check"/>); a link there
     /// is followed, and its target gets the site.</param>
     public StagedOutput(string outputDir)
