@@ -16,6 +16,8 @@ public static class SiteUrls
     public const string NotFound = "/404.html";
     /// <summary>The Atom feed of the latest briefings.</summary>
     public const string Feed = "/feed.xml";
+    /// <summary>The XSL stylesheet (theme/assets/feed.xsl) every feed names, so a browser shows a feed as a page.</summary>
+    public const string FeedStylesheet = "/assets/feed.xsl";
     public const string Sitemap = "/sitemap.xml";
     public const string Robots = "/robots.txt";
     /// <summary>Netlify's list of redirects (from former ids).</summary>

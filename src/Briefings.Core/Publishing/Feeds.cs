@@ -89,7 +89,11 @@ public static class Feeds
         using var stream = new MemoryStream();
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
         using (var writer = XmlWriter.Create(stream, settings))
+        {
+            // Feed readers pass over a processing instruction; a browser opening the feed shows it as a page.
+            writer.WriteProcessingInstruction("xml-stylesheet", $"type=\"text/xsl\" href=\"{SiteUrls.FeedStylesheet}\"");
             new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
         return stream.ToArray();
     }
 

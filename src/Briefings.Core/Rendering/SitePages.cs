@@ -24,6 +24,7 @@ public sealed class SitePages
     private readonly ViewFactory views;
     private Archive Archive => index.Archive;
     private readonly LinkPreview _previews;
+    private readonly EntityDescriptions _descriptions;
 
     /// <summary>The site's own pages that <c>site.yml</c> links from every page, in its order.</summary>
     private readonly IReadOnlyList<LinkView> _footer;
@@ -36,6 +37,7 @@ public sealed class SitePages
         this.index = index;
         this.views = views;
         _previews = new(index);
+        _descriptions = new(index);
         _footer = index.Archive.Site.Footer.Select(r => index.Find(r.Id)).OfType<SitePage>().Select(p => views.Link(p)).ToList();
         _methodology = index.Find(MethodologyId) is SitePage m ? m.Url : null;
     }
@@ -78,6 +80,7 @@ public sealed class SitePages
         ["canonical"] = Archive.Site.Absolute(url),
         ["kind"] = kind,
         ["preview"] = _previews.ForPage(kind, title, description, url),
+        ["card"] = PreviewCards.For(Archive.Site, kind),
         ["footer"] = _footer,
         ["methodology"] = _methodology,
     };
@@ -161,7 +164,7 @@ public sealed class SitePages
 
     private Dictionary<string, object?> Country(Country c)
     {
-        var page = Entity(c, $"{c.Name}: its institutions, people, agreements and the briefings that involve it, each with its sources.");
+        var page = Entity(c, _descriptions.Of(c));
         page["country"] = c;
         var members = index.MembersOf(c.Id);
         page["institutions"] = members.OfType<Institution>().Select(i => views.Link(i, Labels.Of(i.Type))).ToList();
@@ -171,7 +174,7 @@ public sealed class SitePages
 
     private Dictionary<string, object?> Institution(Institution i)
     {
-        var page = Entity(i, $"{i.Name}: names over time, people and positions, agreements and the briefings that involve it, each with its sources.");
+        var page = Entity(i, _descriptions.Of(i));
         page["institution"] = i;
         page["country"] = views.Link(i.Country);
         page["parent"] = views.Link(i.Parent);
@@ -184,7 +187,7 @@ public sealed class SitePages
 
     private Dictionary<string, object?> Person(Person p)
     {
-        var page = Entity(p, $"{p.Name}: positions, agreements and the briefings that involve them, each with its sources.");
+        var page = Entity(p, _descriptions.Of(p));
         page["person"] = p;
         page["country"] = views.Link(p.Country);
         page["positions"] = p.Positions.OrderByDescending(x => x.From).Select(x => views.Position(new PostEntry(p, x))).ToList();
@@ -193,7 +196,7 @@ public sealed class SitePages
 
     private Dictionary<string, object?> Agreement(Agreement a)
     {
-        var page = Entity(a, $"{a.Title}: {Labels.Of(a.Type)}, {Labels.Of(a.Status).ToLowerInvariant()}{(a.Signed is { } s ? $", {s.ToDisplay()}" : "")}. Parties, sources and briefings.");
+        var page = Entity(a, _descriptions.Of(a));
         page["agreement"] = a;
         // Its confidence and how thin its evidence is, as every list of agreements shows them.
         var fact = views.Item(a);

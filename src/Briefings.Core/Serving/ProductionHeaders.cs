@@ -19,7 +19,8 @@ public static class ProductionHeaders
             new("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
         ]),
         new("/assets/*", [new("Cache-Control", "public, max-age=3600")]),
-        new("/*.xml", [new("Content-Type", "application/atom+xml; charset=utf-8")]),
+        new("/*.xml", [new("Content-Type", "application/xml; charset=utf-8")]),
+        new("/*.xsl", [new("Content-Type", "text/xsl; charset=utf-8")]),
         new("/sitemap.xml", [new("Content-Type", "application/xml; charset=utf-8")]),
     ];
 

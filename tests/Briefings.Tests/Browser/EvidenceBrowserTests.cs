@@ -1,5 +1,8 @@
 using Briefings.Tests.Site;
 using Briefings.Tests.Support;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Briefings.Tests.Site.EvidenceSite;
 
@@ -20,7 +23,7 @@ public sealed class EvidenceBrowserCollection : ICollectionFixture<EvidenceBrows
 
 /// <summary>A fact's address opened in a browser, as a journalist's link would open it: the fact highlighted and in
 /// view, at a phone's width and a desktop's; the quote, the source page, the corrections page and the site's own
-/// pages accessible.</summary>
+/// pages accessible, in the light colour scheme and the dark one.</summary>
 [Trait("Speed", "Slow")]
 [Collection(EvidenceBrowserCollection.Name)]
 public sealed class EvidenceBrowserTests(EvidenceBrowserSite site, ITestOutputHelper output)
@@ -36,20 +39,23 @@ public sealed class EvidenceBrowserTests(EvidenceBrowserSite site, ITestOutputHe
         ["person"] = [Official],
     };
 
-    public static TheoryData<string, int> Pages()
+    public static TheoryData<string, int, ColorScheme> Pages()
     {
-        var data = new TheoryData<string, int>();
+        var data = new TheoryData<string, int, ColorScheme>();
         foreach (var path in PagesByTemplate.Values.SelectMany(p => p).Distinct())
             foreach (var width in new[] { BrowserSite.Phone, BrowserSite.Desktop })
-                data.Add(path, width);
+                foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+                    data.Add(path, width, scheme);
         return data;
     }
 
+    /// <summary>Quotes, corrections, conflict and confidence badges are drawn with the theme's colours, so axe's
+    /// contrast rule holds in the dark scheme as in the light one.</summary>
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task Page_is_accessible_fits_the_screen_and_has_no_console_error(string path, int width)
+    public async Task Page_is_accessible_fits_the_screen_and_has_no_console_error(string path, int width, ColorScheme scheme)
     {
-        await using var page = await site.OpenAsync(width);
+        await using var page = await site.OpenAsync(width, scheme);
         await PageChecksTests.CheckAsync(page, path, width, 200, output);
     }
 
@@ -57,17 +63,22 @@ public sealed class EvidenceBrowserTests(EvidenceBrowserSite site, ITestOutputHe
     private const string Address = Exchange + "#event-2020-05-03-signing";
 
     [Theory]
-    [InlineData(BrowserSite.Phone)]
-    [InlineData(BrowserSite.Desktop)]
-    public async Task Opening_a_fact_address_highlights_the_fact_and_shows_it(int width)
+    [InlineData(BrowserSite.Phone, ColorScheme.Light)]
+    [InlineData(BrowserSite.Desktop, ColorScheme.Light)]
+    [InlineData(BrowserSite.Phone, ColorScheme.Dark)]
+    [InlineData(BrowserSite.Desktop, ColorScheme.Dark)]
+    public async Task Opening_a_fact_address_highlights_the_fact_and_shows_it(int width, ColorScheme scheme)
     {
-        await using var page = await site.OpenAsync(width);
+        await using var page = await site.OpenAsync(width, scheme);
         await page.GoAsync(Address);
         var fact = await FactStateAsync(page, "event-2020-05-03-signing");
         Assert.True(fact.Target, "the fact is not the :target of its address");
         Assert.True(fact.InView, $"the fact is not in view at {width}px: top {fact.Top}, bottom {fact.Bottom}, window {fact.Height}, header ends at {fact.HeaderBottom}");
         Assert.NotEqual(fact.OtherBackground, fact.Background);
         Assert.NotEqual("none", fact.Outline);
+        // The highlighted fact's text stays readable on its highlight, in either scheme.
+        var axe = await page.Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "rule", Values = ["color-contrast"] } });
+        Assert.Empty(axe.Violations.SelectMany(v => v.Nodes).Select(n => $"{scheme}: {n.Html}"));
         page.AssertNoErrors();
     }
 

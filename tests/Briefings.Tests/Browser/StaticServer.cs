@@ -15,7 +15,8 @@ namespace Briefings.Tests.Browser;
 
 /// <summary>Serves a built site on 127.0.0.1 as Netlify does: <c>/x/</c> is <c>x/index.html</c>, a missing page
 /// is /404.html with status 404, and every response carries the Content-Security-Policy of netlify.toml, so
-/// the browser enforces the deployed policy (on the search worker too, which a meta tag does not reach).</summary>
+/// the browser enforces the deployed policy (on the search worker too, which a meta tag does not reach), and
+/// production's content types with nosniff.</summary>
 public sealed partial class StaticServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -39,6 +40,15 @@ public sealed partial class StaticServer : IAsyncDisposable
         app.Use((context, next) =>
         {
             context.Response.Headers.ContentSecurityPolicy = policy;
+            // Production's content types (feeds as XML, the feed stylesheet as XSL) under nosniff, as Netlify sends
+            // them: whether a browser shows a feed through its stylesheet depends on both.
+            var path = context.Request.Path.Value ?? "/";
+            context.Response.OnStarting(() =>
+            {
+                foreach (var (name, value) in Briefings.Serving.ProductionHeaders.For(path))
+                    if (name is "Content-Type" or "X-Content-Type-Options") context.Response.Headers[name] = value;
+                return Task.CompletedTask;
+            });
             return next(context);
         });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });

@@ -1,5 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Xsl;
 using Briefings.Model;
 using Briefings.Tests.Support;
 
@@ -54,6 +56,66 @@ public sealed class FeedTests(PublishedSites sites)
         Assert.Equal(PublishedSites.HostileTitle.Replace("\u0001", ""), entry.Title.Text);
         Assert.Equal(PublishedSites.HostileSummary, ((TextSyndicationContent)entry.Summary).Text);
         Assert.Equal(b.Authors, entry.Authors.Select(a => a.Name));
+    }
+
+    [Theory, MemberData(nameof(PublishedSites.Names), MemberType = typeof(PublishedSites))]
+    public void Every_feed_names_the_stylesheet_that_shows_it_as_a_page(string name)
+    {
+        var site = sites[name];
+        Assert.True(File.Exists(site.FileOf(SiteUrls.FeedStylesheet)), $"no {SiteUrls.FeedStylesheet} in the site");
+        var feeds = SiteFiles.List(site.OutputDir).Where(f => f.EndsWith("feed.xml", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(feeds);
+        foreach (var feed in feeds)
+        {
+            var doc = XDocument.Load(site.FileOf("/" + feed));
+            // Before the root element, as a browser needs it; a reader of the feed skips it.
+            var first = doc.Nodes().First();
+            var instruction = Assert.IsType<XProcessingInstruction>(first);
+            Assert.Equal("xml-stylesheet", instruction.Target);
+            Assert.Equal($"type=\"text/xsl\" href=\"{SiteUrls.FeedStylesheet}\"", instruction.Data);
+            Assert.Equal(XName.Get("feed", "http://www.w3.org/2005/Atom"), doc.Root!.Name);
+        }
+    }
+
+    /// <summary>The feed as a browser shows it through the stylesheet (.NET's XSLT 1.0 processor, as a browser's
+    /// is): its title, what a feed is and the address to follow, and each entry with its link and date.</summary>
+    [Theory, MemberData(nameof(PublishedSites.Names), MemberType = typeof(PublishedSites))]
+    public void The_stylesheet_shows_a_feed_as_a_readable_page_of_its_entries(string name)
+    {
+        var site = sites[name];
+        var xslt = new XslCompiledTransform();
+        using (var xsl = XmlReader.Create(site.FileOf(SiteUrls.FeedStylesheet), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
+            xslt.Load(xsl);
+        var empty = site.Archive.Documents.OfType<Entity>().FirstOrDefault(e => Expected.BriefingsOf(site.Archive, e.Id).Count == 0);
+        var busiest = site.Archive.Documents.OfType<Entity>().MaxBy(e => Expected.BriefingsOf(site.Archive, e.Id).Count)!;
+        foreach (var url in new[] { SiteUrls.Feed, $"{busiest.Url}feed.xml", empty is null ? null : $"{empty.Url}feed.xml" }.OfType<string>())
+        {
+            var feed = Load(site, url);
+            using var output = new StringWriter();
+            using (var input = XmlReader.Create(site.FileOf(url), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
+                xslt.Transform(input, null, output);
+            var page = Html.Parse(output.ToString());
+
+            Assert.Equal(feed.Title.Text, page.QuerySelector("h1")?.TextContent);
+            Assert.Contains("feed reader", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(site.Absolute(url), page.QuerySelector(".feed-address")?.TextContent);
+            // A way back to the feed's page on the site.
+            Assert.Contains(feed.Links.Single(l => l.RelationshipType == "alternate").Uri.AbsoluteUri,
+                page.QuerySelectorAll(".feed-about a").Select(a => a.GetAttribute("href")));
+            var entries = page.QuerySelectorAll("main li");
+            Assert.Equal(feed.Items.Count(), entries.Length);
+            if (entries.Length == 0) Assert.NotNull(page.QuerySelector("main .empty"));
+            foreach (var (item, li) in feed.Items.Zip(entries))
+            {
+                var link = li.QuerySelector("h3 a")!;
+                Assert.Equal(item.Title.Text, link.TextContent);
+                Assert.Equal(item.Links.Single(l => l.RelationshipType == "alternate").Uri.AbsoluteUri, link.GetAttribute("href"));
+                Assert.Equal(item.PublishDate.ToString("yyyy-MM-dd"), li.QuerySelector("time")?.GetAttribute("datetime"));
+            }
+            // The page obeys the site's Content-Security-Policy: its look from the site's stylesheet, nothing inline, no script.
+            Assert.Equal("/assets/site.css", page.QuerySelector("link[rel=stylesheet]")?.GetAttribute("href"));
+            Assert.Empty(page.QuerySelectorAll("style, script, [style]"));
+        }
     }
 
     /// <summary>The parts of a feed every reader relies on: absolute links, fixed dates from the content, entries

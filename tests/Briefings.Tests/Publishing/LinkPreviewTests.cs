@@ -24,7 +24,7 @@ public sealed class LinkPreviewTests(PublishedSites sites)
                 Assert.False(string.IsNullOrWhiteSpace(Meta(page, property)), $"{url} has no {property}");
             Assert.Equal(canonical, Meta(page, "og:url"));
             Assert.Equal(site.Settings.Title, Meta(page, "og:site_name"));
-            Assert.Equal("summary", page.QuerySelector("meta[name='twitter:card']")?.GetAttribute("content"));
+            Assert.Equal("summary_large_image", page.QuerySelector("meta[name='twitter:card']")?.GetAttribute("content"));
             Assert.NotNull(page.QuerySelector("footer a[href='/sources/']"));
         }
     }
@@ -85,6 +85,79 @@ public sealed class LinkPreviewTests(PublishedSites sites)
             var type = ld.RootElement.GetProperty("@type").GetString();
             Assert.Equal(url == "/" ? "WebSite" : url is "/search/" or "/404.html" or "/data/" ? "WebPage" : "CollectionPage", type);
         }
+    }
+
+    /// <summary>The card of each kind of page, as a preview shows it: an absolute URL to a PNG the site publishes, of
+    /// the size the page states, and words for a reader who cannot see it.</summary>
+    [Theory, MemberData(nameof(PublishedSites.Names), MemberType = typeof(PublishedSites))]
+    public void Every_page_has_a_preview_picture_of_its_kind_with_its_size_and_alt_text(string name)
+    {
+        var site = sites[name];
+        var documents = site.Archive.Documents.ToDictionary(d => d.Url);
+        var kinds = new HashSet<string>();
+        foreach (var (url, page) in HtmlPages(site))
+        {
+            var image = Meta(page, "og:image");
+            Assert.False(string.IsNullOrEmpty(image), $"{url} has no og:image");
+            Assert.StartsWith(site.Settings.BaseUrl + "/assets/cards/", image);
+            var file = site.FileOf(image![site.Settings.BaseUrl.Length..]);
+            Assert.True(File.Exists(file), $"{url}: its og:image {image} is not in the site");
+            var (width, height) = PngSize(file);
+            Assert.Equal((1200, 630), (width, height));
+            Assert.Equal(width.ToString(), Meta(page, "og:image:width"));
+            Assert.Equal(height.ToString(), Meta(page, "og:image:height"));
+            Assert.Equal("image/png", Meta(page, "og:image:type"));
+            var alt = Meta(page, "og:image:alt");
+            Assert.False(string.IsNullOrWhiteSpace(alt), $"{url} has no og:image:alt");
+            // A document's page shows the card of its kind, and says so; other pages show the site's card.
+            var kind = documents.TryGetValue(url, out var d) && d.Kind is not (DocumentKind.Page) ? d.Kind.Noun()
+                : url == "/timeline/" ? "timeline" : "site";
+            Assert.EndsWith($"/assets/cards/{kind}.png", image);
+            if (kind != "site") Assert.Contains(kind, alt!, StringComparison.OrdinalIgnoreCase);
+            kinds.Add(kind);
+        }
+        Assert.Superset(new HashSet<string> { "site", "briefing", "country", "institution", "person", "agreement", "timeline" }, kinds);
+    }
+
+    /// <summary>An entity's description says what it is, from its own facts: a person's latest post and its
+    /// institution, an institution's kind and country, a country's place in the archive; and how many briefings.</summary>
+    [Theory, MemberData(nameof(PublishedSites.Names), MemberType = typeof(PublishedSites))]
+    public void An_entity_page_describes_what_the_entity_is(string name)
+    {
+        var site = sites[name];
+        foreach (var e in site.Archive.Documents.OfType<Entity>())
+        {
+            var page = Page(site, e.Url);
+            var description = Meta(page, "og:description")!;
+            Assert.Equal(description, page.QuerySelector("meta[name=description]")?.GetAttribute("content"));
+            Assert.StartsWith(e.DisplayName, description);
+            var briefings = Expected.BriefingsOf(site.Archive, e.Id).Count;
+            if (e is not Agreement)
+                Assert.Contains(briefings == 0 ? "No briefing yet" : briefings == 1 ? "In 1 briefing," : $"In {briefings} briefings,", description);
+            string NameOf(string id) => site.Archive.Documents.Single(x => x.Id == id).DisplayName;
+            switch (e)
+            {
+                case Person p when p.Positions.OrderByDescending(x => x.From).FirstOrDefault() is { } post:
+                    if (post.Title is not null) Assert.Contains(post.Title, description);
+                    Assert.Contains(NameOf(post.Institution.Id), description);
+                    break;
+                case Institution i:
+                    Assert.Contains($": {Briefings.Rendering.Labels.Of(i.Type)}, {NameOf(i.Country.Id)}", description);
+                    break;
+                case Country c:
+                    Assert.Contains("a country", description);
+                    break;
+            }
+            Assert.DoesNotContain(" 0 ", description);
+        }
+    }
+
+    /// <summary>Width and height from a PNG's header (IHDR), as a preview's crawler reads them.</summary>
+    private static (int Width, int Height) PngSize(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        Assert.True(bytes.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }), $"{file} is not a PNG");
+        return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
     }
 
     [Fact]

@@ -38,7 +38,8 @@ public sealed class DevServerTests : ServeInProcess
 
     [Theory]
     [InlineData("/assets/site.css", "text/css")]
-    [InlineData("/feed.xml", "application/atom+xml")]
+    [InlineData("/feed.xml", "application/xml")]
+    [InlineData("/assets/feed.xsl", "text/xsl")]
     [InlineData("/sitemap.xml", "application/xml")]
     [InlineData("/data/archive.json", "application/json")]
     public async Task Serves_each_file_with_its_content_type(string url, string type)

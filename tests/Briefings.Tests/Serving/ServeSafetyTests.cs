@@ -122,6 +122,7 @@ public sealed class ServeSafetyTests : ServeInProcess
     [InlineData("/people/")]
     [InlineData("/assets/site.css")]
     [InlineData("/feed.xml")]
+    [InlineData("/assets/feed.xsl")]
     [InlineData("/sitemap.xml")]
     [InlineData("/data/archive.json")]
     [InlineData("/people/nobody-at-all/")]
