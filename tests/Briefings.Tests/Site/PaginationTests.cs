@@ -196,3 +196,34 @@ public sealed class UnsplitListsTests(TestSiteBuild site) : IClassFixture<TestSi
         }
     }
 }
+
+/// <summary>The split itself, at sizes no test archive reaches: how many pages, and the page numbers a reader is
+/// offered on a list of a thousand pages.</summary>
+public sealed class PagerTests
+{
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    [InlineData(100, 1)]
+    [InlineData(101, 2)]
+    [InlineData(100_000, 1000)]
+    public void A_list_has_as_many_pages_as_its_items_fill(int items, int pages)
+    {
+        var list = Pagination.OfBriefings("/briefings/", items);
+        Assert.Equal(pages, list.Count);
+        Assert.Equal(items, Enumerable.Range(1, pages).Sum(n => list.Slice(Enumerable.Range(0, items), n).Count()));
+        Assert.Equal(Enumerable.Range(1, pages).Select(n => n == 1 ? "/briefings/" : $"/briefings/page/{n}/"), list.Pages.Select(p => p.Url));
+    }
+
+    [Fact]
+    public void A_page_deep_in_a_long_list_offers_the_first_the_last_and_its_neighbours()
+    {
+        var list = Pagination.OfEvents("/timeline/", 50_000);
+        var pager = Briefings.Rendering.PagerView.Of(new ListPage(list, 500));
+
+        Assert.Equal([1, 0, 498, 499, 500, 501, 502, 0, 1000], pager.Links.Select(l => l.Number));
+        Assert.Equal("/timeline/page/500/", pager.Links.Single(l => l.Current).Url);
+        Assert.Equal(("/timeline/page/499/", "/timeline/page/501/"), (pager.Previous, pager.Next));
+        Assert.All(pager.Links.Where(l => l.Number == 0), l => Assert.Null(l.Url));
+    }
+}
