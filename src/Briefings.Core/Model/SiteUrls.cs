@@ -37,6 +37,17 @@ public static class SiteUrls
 
     public static string Tag(string tag) => $"{Tags}{tag}/";
 
+    /// <summary>Page <paramref name="number"/> of a list split into parts: the first keeps the list's URL, the next
+    /// are "/briefings/page/2/".</summary>
+    public static string PageOfList(string listUrl, int number) => number == 1 ? listUrl : $"{listUrl}page/{number}/";
+
+    /// <summary>Every briefing that involves an entity: "/people/kim-myong-gil/briefings/".</summary>
+    public static string BriefingsOf(Document d) => $"{d.Url}briefings/";
+
+    /// <summary>Every event that involves an entity, by date: "/people/kim-myong-gil/events/" (beyond the contract's
+    /// list, made the way its "Long lists" makes an entity's briefings).</summary>
+    public static string EventsOf(Document d) => $"{d.Url}events/";
+
     /// <summary>The search page asking a query (the query as given: a URI template's placeholder stays as it is).</summary>
     public static string SearchFor(string query) => $"{Search}?q={query}";
 

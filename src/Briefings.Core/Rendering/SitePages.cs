@@ -17,6 +17,9 @@ public sealed record PageSpec(string UrlPath, string Template, Func<Dictionary<s
 public sealed class SitePages
 {
     public const int HomeBriefings = 10;
+    /// <summary>How many of its latest briefings, and of its latest events, an entity's page shows; all of them are
+    /// on pages of their own (<see cref="SiteUrls.BriefingsOf"/>, <see cref="SiteUrls.EventsOf"/>).</summary>
+    public const int EntityLatest = 10;
     /// <summary>The id of the site page that explains how facts are verified; legends of confidence link to it.</summary>
     public const string MethodologyId = "methodology";
 
@@ -45,23 +48,44 @@ public sealed class SitePages
     public IEnumerable<PageSpec> All()
     {
         yield return new(SiteUrls.Home, "home", Home);
-        yield return new(SiteUrls.ListOf(DocumentKind.Briefing), "briefings", () => BriefingList("Briefings", index.Briefings, null));
-        foreach (var year in Years())
-            yield return new(SiteUrls.Year(year.Year), "briefings",
-                () => BriefingList($"Briefings of {year.Year}", index.Briefings.Where(b => b.Date.Year == year.Year), year.Year));
+        foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.ListOf(DocumentKind.Briefing), index.Briefings.Count), "briefings", at => BriefingList("Briefings", index.Briefings, null, at)))
+            yield return p;
+        foreach (var year in index.Briefings.GroupBy(b => b.Date.Year).OrderByDescending(g => g.Key))
+        {
+            var briefings = year.ToList();
+            foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.Year(year.Key), briefings.Count), "briefings", at => BriefingList($"Briefings of {year.Key}", briefings, year.Key, at)))
+                yield return p;
+        }
         foreach (var b in index.Briefings) yield return new(b.Url, "briefing", () => Briefing(b));
         yield return new(SiteUrls.ListOf(DocumentKind.Country), "countries", Countries);
-        foreach (var c in Archive.Countries) yield return new(c.Url, "country", () => Country(c));
+        foreach (var c in Archive.Countries)
+        {
+            yield return new(c.Url, "country", () => Country(c));
+            foreach (var p in EntityLists(c)) yield return p;
+        }
         yield return new(SiteUrls.ListOf(DocumentKind.Institution), "institutions", Institutions);
-        foreach (var i in Archive.Institutions) yield return new(i.Url, "institution", () => Institution(i));
+        foreach (var i in Archive.Institutions)
+        {
+            yield return new(i.Url, "institution", () => Institution(i));
+            foreach (var p in EntityLists(i)) yield return p;
+        }
         yield return new(SiteUrls.ListOf(DocumentKind.Person), "people", People);
-        foreach (var p in Archive.People) yield return new(p.Url, "person", () => Person(p));
+        foreach (var p in Archive.People)
+        {
+            yield return new(p.Url, "person", () => Person(p));
+            foreach (var l in EntityLists(p)) yield return l;
+        }
         yield return new(SiteUrls.ListOf(DocumentKind.Agreement), "agreements", Agreements);
-        foreach (var a in Archive.Agreements) yield return new(a.Url, "agreement", () => Agreement(a));
-        yield return new(SiteUrls.Timeline, "timeline", Timeline);
+        foreach (var a in Archive.Agreements)
+        {
+            yield return new(a.Url, "agreement", () => Agreement(a));
+            foreach (var p in EntityLists(a)) yield return p;
+        }
+        foreach (var p in Paged(Pagination.OfEvents(SiteUrls.Timeline, index.Events.Count), "timeline", Timeline)) yield return p;
         yield return new(SiteUrls.Tags, "tags", Tags);
         foreach (var (tag, briefings) in index.ByTag)
-            yield return new(SiteUrls.Tag(tag), "tag", () => Tag(tag, briefings));
+            foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.Tag(tag), briefings.Count), "tag", at => Tag(tag, briefings, at)))
+                yield return p;
         yield return new(SiteUrls.Sources, "sources", Sources);
         foreach (var c in index.Archive.Documents.OfType<CatalogSource>()) yield return new(c.Url, "source", () => Source(c));
         yield return new(SiteUrls.DataFolder, "data", Data);
@@ -70,6 +94,20 @@ public sealed class SitePages
         foreach (var r in Redirects.Of(Archive)) yield return new(r.From, "redirect", () => Redirect(r));
         yield return new(SiteUrls.Search, "search", () => Page("Search", "Search the briefings, people, institutions, countries and agreements.", SiteUrls.Search, "search"));
         yield return new(SiteUrls.NotFound, "404", () => Page("Page not found", "There is no page at this address.", SiteUrls.NotFound, "error"));
+    }
+
+    /// <summary>The pages of a list split as <see cref="Pagination"/> says: one page spec per part.</summary>
+    private static IEnumerable<PageSpec> Paged(Pagination list, string template, Func<ListPage, Dictionary<string, object?>> model) =>
+        list.Pages.Select(at => new PageSpec(at.Url, template, () => model(at)));
+
+    /// <summary>A page of a split list: its title says which part it is ("Briefings, page 2 of 7"), its canonical URL
+    /// is its own, and it carries the links to the other parts (<c>rel="prev"</c>, <c>rel="next"</c>, page numbers).
+    /// A list short enough for one page is as it was.</summary>
+    private Dictionary<string, object?> ListPage(string title, string description, ListPage at, string kind)
+    {
+        var page = Page(at.Of.Count == 1 ? title : $"{title}, page {at.Number} of {at.Of.Count}", description, at.Url, kind);
+        page["pager"] = at.Of.Count == 1 ? null : PagerView.Of(at);
+        return page;
     }
 
     private Dictionary<string, object?> Page(string title, string description, string url, string kind) => new()
@@ -105,8 +143,15 @@ public sealed class SitePages
         var page = Document(e, description, DateView.Of(ContentDates.OfEntity(index, e.Id)));
         page["native_name"] = e.NativeName;
         page["aliases"] = e.Aliases;
-        page["briefings"] = views.Items(index.BriefingsOf(e.Id));
-        page["events"] = views.Events(index.EventsOf(e.Id));
+        var briefings = index.BriefingsOf(e.Id);
+        var events = index.EventsOf(e.Id);
+        page["briefings"] = views.Items(briefings.Take(EntityLatest));
+        page["briefings_count"] = briefings.Count;
+        page["briefings_url"] = SiteUrls.BriefingsOf(e);
+        // The latest events, in the order of the timeline.
+        page["events"] = views.Events(events.Skip(Math.Max(0, events.Count - EntityLatest)));
+        page["events_count"] = events.Count;
+        page["events_url"] = SiteUrls.EventsOf(e);
         page["agreements"] = views.Items(index.AgreementsOf(e.Id).Where(a => a.Id != e.Id));
         page["companions"] = index.CompanionsOf(e.Id).Select(c => views.Link(c.Entity, Wording.Count(c.Count, "briefing"))).ToList();
         page["feed"] = SiteUrls.FeedOf(e);
@@ -136,11 +181,35 @@ public sealed class SitePages
     public IReadOnlyList<YearView> Years() => index.Briefings.GroupBy(b => b.Date.Year).OrderByDescending(g => g.Key)
         .Select(g => new YearView(g.Key, SiteUrls.Year(g.Key), g.Count())).ToList();
 
-    private Dictionary<string, object?> BriefingList(string title, IEnumerable<Briefing> briefings, int? year)
+    /// <summary>Every briefing that involves an entity, and every event, newest briefing first and events by date, on
+    /// pages of their own: its page shows the latest of each.</summary>
+    private IEnumerable<PageSpec> EntityLists(Entity e)
     {
-        var items = views.Items(briefings);
-        var page = Page(title, $"{Wording.Count(items.Count, "briefing")}, newest first.", year is null ? SiteUrls.ListOf(DocumentKind.Briefing) : SiteUrls.Year(year.Value), "briefings");
-        page["items"] = items;
+        var briefings = index.BriefingsOf(e.Id);
+        foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.BriefingsOf(e), briefings.Count), "entity-briefings", at =>
+        {
+            var page = ListPage($"Briefings on {e.DisplayName}", $"{Wording.Count(briefings.Count, "briefing")} that involve {e.DisplayName}, newest first.", at, "list");
+            page["entity"] = views.Link(e, e.Kind.Noun());
+            page["items"] = views.Items(at.Slice(briefings));
+            page["feed"] = SiteUrls.FeedOf(e);
+            return page;
+        }))
+            yield return p;
+        var events = index.EventsOf(e.Id);
+        foreach (var p in Paged(Pagination.OfEvents(SiteUrls.EventsOf(e), events.Count), "entity-events", at =>
+        {
+            var page = ListPage($"Events of {e.DisplayName}", $"{Wording.Count(events.Count, "event")} that involve {e.DisplayName}, by date.", at, "list");
+            page["entity"] = views.Link(e, e.Kind.Noun());
+            page["events"] = views.Events(at.Slice(events));
+            return page;
+        }))
+            yield return p;
+    }
+
+    private Dictionary<string, object?> BriefingList(string title, IReadOnlyList<Briefing> briefings, int? year, ListPage at)
+    {
+        var page = ListPage(title, $"{Wording.Count(briefings.Count, "briefing")}, newest first.", at, "briefings");
+        page["items"] = views.Items(at.Slice(briefings));
         page["years"] = Years();
         page["year"] = year;
         return page;
@@ -241,12 +310,13 @@ public sealed class SitePages
         return page;
     }
 
-    private Dictionary<string, object?> Timeline()
+    private Dictionary<string, object?> Timeline(ListPage at)
     {
-        var page = Page("Timeline", "Every event in the archive, by date.", SiteUrls.Timeline, "timeline");
-        page["groups"] = index.Events.GroupBy(e => e.Event.Date.Year)
+        var page = ListPage("Timeline", "Every event in the archive, by date.", at, "timeline");
+        page["groups"] = at.Slice(index.Events).GroupBy(e => e.Event.Date.Year)
             .Select(g => new Dictionary<string, object?> { ["year"] = g.Key, ["events"] = views.Events(g) }).ToList();
-        page["events_chart"] = EventsPerYear.Chart(index.Events);
+        // The chart is of the whole archive: its first page shows it.
+        page["events_chart"] = at.IsFirst ? EventsPerYear.Chart(index.Events) : null;
         return page;
     }
 
@@ -257,11 +327,11 @@ public sealed class SitePages
         return page;
     }
 
-    private Dictionary<string, object?> Tag(string tag, IReadOnlyList<Briefing> briefings)
+    private Dictionary<string, object?> Tag(string tag, IReadOnlyList<Briefing> briefings, ListPage at)
     {
-        var page = Page($"Tagged {Labels.Of(tag)}", $"{Wording.Count(briefings.Count, "briefing")} tagged {Labels.Of(tag)}.", SiteUrls.Tag(tag), "tag");
+        var page = ListPage($"Tagged {Labels.Of(tag)}", $"{Wording.Count(briefings.Count, "briefing")} tagged {Labels.Of(tag)}.", at, "tag");
         page["tag"] = tag;
-        page["items"] = views.Items(briefings);
+        page["items"] = views.Items(at.Slice(briefings));
         return page;
     }
 

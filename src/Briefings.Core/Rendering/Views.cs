@@ -96,3 +96,29 @@ public sealed record SourcedFactView(
 
 /// <summary>A catalog source as <c>/sources/</c> lists it.</summary>
 public sealed record CatalogItemView(string Url, string Title, string Publisher, string? Kind, DateView? Published, int Facts, int Files);
+
+/// <summary>The way among the pages of a split list: previous, next, and the page numbers around this one (with the
+/// first and the last), a gap between them standing for the numbers left out.</summary>
+public sealed record PagerView(int Number, int Count, string? Previous, string? Next, IReadOnlyList<PageLinkView> Links)
+{
+    /// <summary>How many numbers either side of the current page are linked: enough to walk, few enough that a list
+    /// of a thousand pages keeps a short navigation.</summary>
+    public const int Around = 2;
+
+    public static PagerView Of(ListPage at)
+    {
+        var links = new List<PageLinkView>();
+        int count = at.Of.Count;
+        for (int n = 1; n <= count; n++)
+        {
+            if (n == 1 || n == count || Math.Abs(n - at.Number) <= Around)
+                links.Add(new PageLinkView(n, at.Of.Url(n), n == at.Number));
+            else if (links[^1].Url is not null)
+                links.Add(new PageLinkView(0, null, false));
+        }
+        return new PagerView(at.Number, count, at.Previous, at.Next, links);
+    }
+}
+
+/// <summary>A page number of a split list; no <see cref="Url"/> for a gap.</summary>
+public sealed record PageLinkView(int Number, string? Url, bool Current);

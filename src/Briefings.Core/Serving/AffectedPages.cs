@@ -23,7 +23,11 @@ public static class AffectedPages
         all.UnionWith(beforeGraph.ViewsShowing(keys));
         if (afterGraph is not null) all.UnionWith(afterGraph.ViewsShowing(keys));
         var urls = new HashSet<string>(beforeGraph.PagesShowing(all), StringComparer.Ordinal);
-        if (afterGraph is not null) urls.UnionWith(afterGraph.PagesShowing(all));
+        if (afterGraph is not null)
+        {
+            urls.UnionWith(afterGraph.PagesShowing(all));
+            urls.UnionWith(afterGraph.PagesDifferingFrom(beforeGraph));
+        }
         return urls;
     }
 

@@ -19,6 +19,7 @@ public sealed class SiteGraph
     private readonly List<(string Url, int Start, int Count)> _pages = [];
     private readonly List<(Key View, int Start, int Count)> _views = [];
     private readonly HashSet<string> _urls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _pageAt = new(StringComparer.Ordinal);
 
     /// <summary>Every output URL the graph knows.</summary>
     public IReadOnlySet<string> Urls => _urls;
@@ -44,6 +45,7 @@ public sealed class SiteGraph
         {
             int start = _facts.Count;
             add(shown);
+            _pageAt.Add(url, _pages.Count);
             _pages.Add((url, start, _facts.Count - start));
             _urls.Add(url);
         }
@@ -69,6 +71,20 @@ public sealed class SiteGraph
         return _pages.Where(p => Shows(p.Start, p.Count, keys, hashes)).Select(p => p.Url).ToList();
     }
 
+    /// <summary>The outputs that show other facts than in <paramref name="before"/>, or that it does not have: the
+    /// pages of a split list show other items when one comes, goes or moves before them, though none of the items
+    /// they show changed.</summary>
+    public IEnumerable<string> PagesDifferingFrom(SiteGraph before)
+    {
+        foreach (var (url, start, count) in _pages)
+        {
+            if (!before._pageAt.TryGetValue(url, out var i) || before._pages[i].Count != count) { yield return url; continue; }
+            int old = before._pages[i].Start;
+            for (int k = 0; k < count; k++)
+                if (_hashes[start + k] != before._hashes[old + k] || _facts[start + k] != before._facts[old + k]) { yield return url; break; }
+        }
+    }
+
     /// <summary>Whether the facts from <paramref name="start"/> include one of <paramref name="keys"/>. The hashes,
     /// taken once when the graph is built, spare hashing each fact's id again on every edit.</summary>
     private bool Shows(int start, int count, IReadOnlySet<Key> keys, HashSet<int> hashes)
@@ -78,7 +94,7 @@ public sealed class SiteGraph
         return false;
     }
 
-    public enum KeyKind { Facet, Whole, Tag, Years, AnyFacet, Item, Event }
+    public enum KeyKind { Facet, Whole, Tag, Years, AnyFacet, Item, Event, Length }
 
     /// <summary>A fact a page can show, or a view that shows facts. Facts change when
     /// <see cref="AffectedPages.ChangedKeys"/> says so; a view changes when a fact it shows does.</summary>
@@ -97,6 +113,8 @@ public sealed class SiteGraph
         public static readonly Key Years = new(KeyKind.Years, "");
         /// <summary>Any facet of any document: for small pages that summarise everything (home, the indexes).</summary>
         public static readonly Key AnyFacet = new(KeyKind.AnyFacet, "");
+        /// <summary>How long a split list is: each of its pages says how many pages there are.</summary>
+        public static Key Length(string listUrl, int count) => new(KeyKind.Length, listUrl, count);
         /// <summary>The view of a briefing as an item of a list.</summary>
         public static Key ItemOf(string briefingId) => new(KeyKind.Item, briefingId);
         /// <summary>The view of an event, wherever it is listed.</summary>
@@ -107,14 +125,23 @@ public sealed class SiteGraph
     {
         var archive = index.Archive;
         yield return (SiteUrls.Home, s => s.Add(Keys.AnyFacet));
-        yield return (SiteUrls.ListOf(DocumentKind.Briefing), s => { s.Add(Keys.Years); foreach (var b in index.Briefings) s.Item(b); });
+        foreach (var page in Briefings(Pagination.OfBriefings(SiteUrls.ListOf(DocumentKind.Briefing), index.Briefings.Count), index.Briefings, s => s.Add(Keys.Years)))
+            yield return page;
         foreach (var year in index.Briefings.GroupBy(b => b.Date.Year))
-            yield return (SiteUrls.Year(year.Key), s => { s.Add(Keys.Years); foreach (var b in year) s.Item(b); });
+        {
+            var briefings = year.ToList();
+            foreach (var page in Briefings(Pagination.OfBriefings(SiteUrls.Year(year.Key), briefings.Count), briefings, s => s.Add(Keys.Years)))
+                yield return page;
+        }
         foreach (var b in index.Briefings)
             yield return (b.Url, s => Briefing(s, b));
         foreach (var e in archive.Documents.OfType<Entity>())
         {
             yield return (e.Url, s => Entity(s, e));
+            foreach (var page in Briefings(Pagination.OfBriefings(SiteUrls.BriefingsOf(e), index.BriefingsOf(e.Id).Count), index.BriefingsOf(e.Id), s => s.Doc(e.Id)))
+                yield return page;
+            foreach (var page in Events(Pagination.OfEvents(SiteUrls.EventsOf(e), index.EventsOf(e.Id).Count), index.EventsOf(e.Id), s => s.Doc(e.Id)))
+                yield return page;
             yield return (SiteUrls.FeedOf(e), s =>
             {
                 s.Doc(e.Id);
@@ -132,13 +159,37 @@ public sealed class SiteGraph
         foreach (var p in archive.Pages)
             yield return (p.Url, s => s.Body(p));
         yield return (SiteUrls.DataFolder, _ => { });
-        yield return (SiteUrls.Timeline, s => { foreach (var e in index.Events) s.Event(e); });
+        // The first page of the timeline charts every event.
+        foreach (var page in Events(Pagination.OfEvents(SiteUrls.Timeline, index.Events.Count), index.Events,
+            s => { foreach (var e in index.Events) s.Event(e); }, firstOnly: true))
+            yield return page;
         foreach (var (tag, briefings) in index.ByTag)
-            yield return (SiteUrls.Tag(tag), s => { s.Add(Keys.Tag(tag)); foreach (var b in briefings) s.Item(b); });
+            foreach (var page in Briefings(Pagination.OfBriefings(SiteUrls.Tag(tag), briefings.Count), briefings, s => s.Add(Keys.Tag(tag))))
+                yield return page;
         yield return (SiteUrls.Search, _ => { });
         yield return (SiteUrls.NotFound, _ => { });
         yield return (SiteUrls.Feed, s => { foreach (var b in index.Briefings.Take(Feeds.Latest)) s.FeedEntry(b); });
     }
+
+    /// <summary>The pages of a split list of briefings: each shows its part of the list, how long the list is, and
+    /// what <paramref name="also"/> adds.</summary>
+    private static IEnumerable<(string Url, Action<Shown> Add)> Briefings(Pagination list, IReadOnlyList<Briefing> briefings, Action<Shown> also) =>
+        list.Pages.Select(at => (at.Url, (Action<Shown>)(s =>
+        {
+            also(s);
+            s.Add(Keys.Length(list.ListUrl, list.ItemCount));
+            foreach (var b in at.Slice(briefings)) s.Item(b);
+        })));
+
+    /// <summary>The pages of a split list of events; <paramref name="firstOnly"/> when only the first page shows what
+    /// <paramref name="also"/> adds.</summary>
+    private static IEnumerable<(string Url, Action<Shown> Add)> Events(Pagination list, IReadOnlyList<EventEntry> events, Action<Shown> also, bool firstOnly = false) =>
+        list.Pages.Select(at => (at.Url, (Action<Shown>)(s =>
+        {
+            if (at.IsFirst || !firstOnly) also(s);
+            s.Add(Keys.Length(list.ListUrl, list.ItemCount));
+            foreach (var e in at.Slice(events)) s.Event(e);
+        })));
 
     private static void Briefing(Shown s, Briefing b)
     {

@@ -52,6 +52,54 @@ public sealed class AffectedPagesTests
                 $"{affected.Count} of {afterSite.Count} outputs affected, {differing.Count} differ: an edit this small should not rebuild half the site");
     }
 
+    /// <summary>Edits to an archive whose lists are split (250 generated briefings): a briefing that moves to another
+    /// page of a list shifts the items of every page between, though none of them changed.</summary>
+    public static TheoryData<string> PagedEdits => new() { "briefing moved to a later page", "briefing added", "briefing removed" };
+
+    [Theory]
+    [MemberData(nameof(PagedEdits))]
+    public void Every_page_of_a_split_list_that_differs_after_an_edit_is_affected(string edit)
+    {
+        using var archive = new TempArchive(250);
+        var before = ReadState.ReadAll(archive.Input);
+        var beforeIndex = new ArchiveIndex(before.Archive);
+        Assert.True(beforeIndex.Briefings.Count > 2 * Pagination.Briefings);
+        var theme = new Theme(archive.Theme);
+        var beforeSite = Build(beforeIndex, theme);
+
+        var changed = edit == "briefing moved to a later page" ? MoveToLaterPage(archive, beforeIndex) : Apply(edit, archive, beforeIndex);
+        var after = ArchiveUpdater.Update(before, archive.Input, changed);
+        Assert.DoesNotContain(after.Check(), d => d.IsError);
+        var afterIndex = new ArchiveIndex(after.Archive);
+        var afterSite = Build(afterIndex, theme);
+
+        var (beforeGraph, afterGraph) = (new SiteGraph(beforeIndex), new SiteGraph(afterIndex));
+        var affected = AffectedPages.Between(beforeIndex, beforeGraph, afterIndex, afterGraph)!;
+        var differing = beforeSite.Keys.Union(afterSite.Keys)
+            .Where(url => beforeGraph.Urls.Contains(url) || afterGraph.Urls.Contains(url))
+            .Where(url => beforeSite.GetValueOrDefault(url) != afterSite.GetValueOrDefault(url)).Order(StringComparer.Ordinal).ToList();
+        // The edit does move items between the pages of the list of all briefings.
+        Assert.Contains("/briefings/page/2/", differing);
+        Assert.Empty(differing.Except(affected));
+        Assert.True(affected.Count < afterSite.Count / 2, $"{affected.Count} of {afterSite.Count} outputs affected, {differing.Count} differ");
+    }
+
+    /// <summary>Gives a briefing of the first page of /briefings/ the date of one on the second, moving its file to
+    /// that year's folder.</summary>
+    private static string[] MoveToLaterPage(TempArchive archive, ArchiveIndex index)
+    {
+        var moving = index.Briefings[Pagination.Briefings / 2];
+        var target = index.Briefings[Pagination.Briefings * 3 / 2];
+        Assert.True(moving.Updated is not { } updated || updated.CompareTo(target.Date) >= 0);
+        var file = Relative(archive, moving);
+        archive.ReplaceLine(file, "date:", $"date: {target.Date}");
+        var moved = $"briefings/{target.Date.Year}/{moving.Id}.md";
+        if (moved == file) return [archive.PathOf(file)];
+        Directory.CreateDirectory(Path.GetDirectoryName(archive.PathOf(moved))!);
+        File.Move(archive.PathOf(file), archive.PathOf(moved));
+        return [archive.PathOf(file), archive.PathOf(moved)];
+    }
+
     [Fact]
     public void A_change_to_body_prose_affects_only_its_own_page_and_the_feeds_that_carry_it()
     {

@@ -16,6 +16,14 @@ public sealed class TempArchive : IDisposable
         Copy(Path.Combine(RepositoryRoot(), "theme"), Theme);
     }
 
+    /// <summary>An archive of <paramref name="briefings"/> generated briefings (the benchmark's generator) in place of
+    /// the test site: one long enough for its lists to be split into pages.</summary>
+    public TempArchive(int briefings)
+    {
+        Corpus.ArchiveWriter.Write(Corpus.Builder.Build(briefings, seed: 1), Input);
+        Copy(Path.Combine(RepositoryRoot(), "theme"), Theme);
+    }
+
     public static string RepositoryRoot([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
 

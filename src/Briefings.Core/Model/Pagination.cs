@@ -1,0 +1,50 @@
+namespace Briefings.Model;
+
+/// <summary>How a long list is split into pages (the contract's "Long lists"): how many items each page holds and
+/// where each page is. Every paginated list of the site (the briefings, a year, a tag, the timeline, an entity's
+/// briefings and events) and everything that must know its pages (the pages themselves, the sitemap, serve) go
+/// through here.</summary>
+public readonly record struct Pagination(string ListUrl, int ItemCount, int PerPage)
+{
+    /// <summary>Briefings per page: an item is about 0.7 KB of HTML, so a page of them stays under 100 KB.</summary>
+    public const int Briefings = 100;
+
+    /// <summary>Events per page: an event with its quotes and sources is 1 to 3 KB (3 on the archive's own
+    /// timeline), so a page of them stays under about 150 KB.</summary>
+    public const int Events = 50;
+
+    /// <summary>How a list of briefings is split.</summary>
+    public static Pagination OfBriefings(string listUrl, int count) => new(listUrl, count, Briefings);
+
+    /// <summary>How a list of events is split.</summary>
+    public static Pagination OfEvents(string listUrl, int count) => new(listUrl, count, Events);
+
+    /// <summary>The number of pages: at least one, so that an empty list still has its page.</summary>
+    public int Count => Math.Max(1, (ItemCount + PerPage - 1) / PerPage);
+
+    /// <summary>The URL of page <paramref name="number"/> (1-based).</summary>
+    public string Url(int number) => SiteUrls.PageOfList(ListUrl, number);
+
+    /// <summary>The pages, first to last.</summary>
+    public IEnumerable<ListPage> Pages
+    {
+        get
+        {
+            for (int n = 1; n <= Count; n++) yield return new ListPage(this, n);
+        }
+    }
+
+    /// <summary>The part of <paramref name="items"/> (the whole list, in its order) that page <paramref name="number"/> shows.</summary>
+    public IEnumerable<T> Slice<T>(IEnumerable<T> items, int number) => items.Skip((number - 1) * PerPage).Take(PerPage);
+}
+
+/// <summary>One page of a split list.</summary>
+public readonly record struct ListPage(Pagination Of, int Number)
+{
+    public string Url => Of.Url(Number);
+    public bool IsFirst => Number == 1;
+    public bool IsLast => Number == Of.Count;
+    public string? Previous => IsFirst ? null : Of.Url(Number - 1);
+    public string? Next => IsLast ? null : Of.Url(Number + 1);
+    public IEnumerable<T> Slice<T>(IEnumerable<T> items) => Of.Slice(items, Number);
+}
