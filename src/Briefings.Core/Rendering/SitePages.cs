@@ -36,7 +36,7 @@ public sealed class SitePages
         this.index = index;
         this.views = views;
         _previews = new(index);
-        _footer = index.Archive.Site.Footer.Select(r => index.Find(r.Id)).OfType<SitePage>().Select(p => views.Link(p)).ToList();
+        _footer = index.Site.Footer.Select(r => index.Find(r.Id)).OfType<SitePage>().Select(p => views.Link(p)).ToList();
         _methodology = index.Find(MethodologyId) is SitePage m ? m.Url : null;
     }
 
@@ -46,7 +46,7 @@ public sealed class SitePages
         yield return new(SiteUrls.ListOf(DocumentKind.Briefing), "briefings", () => BriefingList("Briefings", index.Briefings, null));
         foreach (var year in Years())
             yield return new(SiteUrls.Year(year.Year), "briefings",
-                () => BriefingList($"Briefings of {year.Year}", index.Briefings.Where(b => b.Date.Year == year.Year), year.Year));
+                () => BriefingList($"Briefings of {year.Year}", index.BriefingsIn(year.Year), year.Year));
         foreach (var b in index.Briefings) yield return new(b.Url, "briefing", () => Briefing(b));
         yield return new(SiteUrls.ListOf(DocumentKind.Country), "countries", Countries);
         foreach (var c in Archive.Countries) yield return new(c.Url, "country", () => Country(c));
@@ -58,8 +58,8 @@ public sealed class SitePages
         foreach (var a in Archive.Agreements) yield return new(a.Url, "agreement", () => Agreement(a));
         yield return new(SiteUrls.Timeline, "timeline", Timeline);
         yield return new(SiteUrls.Tags, "tags", Tags);
-        foreach (var (tag, briefings) in index.ByTag)
-            yield return new(SiteUrls.Tag(tag), "tag", () => Tag(tag, briefings));
+        foreach (var tag in index.ByTag.Keys)
+            yield return new(SiteUrls.Tag(tag), "tag", () => Tag(tag, index.TaggedWith(tag)));
         yield return new(SiteUrls.Sources, "sources", Sources);
         foreach (var c in index.Archive.Documents.OfType<CatalogSource>()) yield return new(c.Url, "source", () => Source(c));
         yield return new(SiteUrls.DataFolder, "data", Data);
@@ -75,7 +75,7 @@ public sealed class SitePages
         ["title"] = title,
         ["description"] = description,
         ["url"] = url,
-        ["canonical"] = Archive.Site.Absolute(url),
+        ["canonical"] = index.Site.Absolute(url),
         ["kind"] = kind,
         ["preview"] = _previews.ForPage(kind, title, description, url),
         ["footer"] = _footer,
@@ -89,7 +89,7 @@ public sealed class SitePages
         page["id"] = d.Id;
         page["body"] = views.BodyHtml(d);
         page["sources"] = views.Sources(d);
-        page["cite"] = new CiteView(Archive.Site.Absolute(d.Url), d.DisplayName, Archive.Site.Title, date, null);
+        page["cite"] = new CiteView(index.Site.Absolute(d.Url), d.DisplayName, index.Site.Title, date, null);
         page["former_ids"] = d.FormerIds.Select(r => r.Id).ToList();
         page["preview"] = _previews.For(d, description);
         page["corrections"] = views.Corrections(d);
@@ -113,7 +113,7 @@ public sealed class SitePages
 
     private Dictionary<string, object?> Home()
     {
-        var page = Page(Archive.Site.Title, Archive.Site.Description, SiteUrls.Home, "home");
+        var page = Page(index.Site.Title, index.Site.Description, SiteUrls.Home, "home");
         page["latest"] = views.Items(index.Briefings.Take(HomeBriefings));
         page["counts"] = new Dictionary<string, object?>
         {
@@ -130,8 +130,7 @@ public sealed class SitePages
         return page;
     }
 
-    public IReadOnlyList<YearView> Years() => index.Briefings.GroupBy(b => b.Date.Year).OrderByDescending(g => g.Key)
-        .Select(g => new YearView(g.Key, SiteUrls.Year(g.Key), g.Count())).ToList();
+    public IReadOnlyList<YearView> Years() => index.Years.Select(y => new YearView(y.Year, SiteUrls.Year(y.Year), y.Count)).ToList();
 
     private Dictionary<string, object?> BriefingList(string title, IEnumerable<Briefing> briefings, int? year)
     {
@@ -154,7 +153,7 @@ public sealed class SitePages
         page["actors"] = views.Links(b.Actors);
         page["agreements"] = views.Items(b.Agreements.Select(r => index.Find(r.Id)).OfType<Agreement>());
         page["events"] = views.Events(b.Events.Select(e => new EventEntry(b, e)));
-        page["tags"] = b.Tags.Select(t => new TagView(t, SiteUrls.Tag(t), index.ByTag[t].Count)).ToList();
+        page["tags"] = b.Tags.Select(t => new TagView(t, SiteUrls.Tag(t), index.TaggedWith(t).Count)).ToList();
         page["authors"] = b.Authors;
         return page;
     }
@@ -300,7 +299,7 @@ public sealed class SitePages
     /// <summary>A page of the site itself: About, Methodology.</summary>
     private Dictionary<string, object?> SitePage(SitePage p)
     {
-        var page = Document(p, p.Summary ?? $"{p.Title} · {Archive.Site.Title}", null);
+        var page = Document(p, p.Summary ?? $"{p.Title} · {index.Site.Title}", null);
         page["summary"] = p.Summary;
         return page;
     }
@@ -318,8 +317,9 @@ public sealed class SitePages
     /// <summary>The page left at the URL of a former id: it sends readers and crawlers on to the current one.</summary>
     private Dictionary<string, object?> Redirect(Redirect r)
     {
-        var page = Page(r.Target.DisplayName, $"This page has moved to {Archive.Site.Absolute(r.To)}.", r.From, "redirect");
-        page["canonical"] = Archive.Site.Absolute(r.To);
+        // The target is looked up, not taken from the redirect, so that the page reads (and serve follows) its name.
+        var page = Page(index.Find(r.Target.Id)!.DisplayName, $"This page has moved to {index.Site.Absolute(r.To)}.", r.From, "redirect");
+        page["canonical"] = index.Site.Absolute(r.To);
         page["redirect"] = r.To;
         page["preview"] = null;
         return page;

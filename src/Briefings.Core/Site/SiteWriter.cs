@@ -11,16 +11,54 @@ namespace Briefings.Site;
 /// change a byte of the output.</summary>
 public static class SiteWriter
 {
-    /// <param name="timings">Where the two halves are timed: the pages, then the feeds, data and other files.</param>
-    public static int WriteAll(ArchiveIndex index, Theme theme, StagedOutput output, StageTimings timings)
+    /// <param name="timings">Where the two halves are timed: the pages and feeds, then the data and other files.</param>
+    /// <param name="record">Hears, for each page and feed, what its model read (see <see cref="Reads"/>); serve keeps that.</param>
+    public static int WriteAll(ArchiveIndex index, Theme theme, StagedOutput output, StageTimings timings, Action<string, IReadOnlyCollection<Fact>>? record = null)
     {
-        var views = new ViewFactory(index);
-        var site = SiteModel(index.Archive.Site);
-        var pages = new SitePages(index, views).All().ToList();
-        timings.Time("pages", () =>
-            Parallel.ForEach(pages, page => output.WriteText(page.FilePath, writer => theme.Render(page.Template, page.Model(), site, writer))));
-        int others = timings.Time("feeds+data", () => CopyAssets(theme, output) + Publisher.WriteAll(index, pages.Select(p => p.UrlPath), output));
-        return pages.Count + others;
+        var (pages, feeds) = Outputs(index);
+        int written = timings.Time("pages", () => Write(index, theme, pages, [], output.WriteUnbuffered, record));
+        int others = timings.Time("feeds+data", () =>
+        {
+            // The files about the whole archive are written beside the feeds, on a thread of their own (the data files
+            // among them side by side, see DataFiles.Write).
+            var archiveFiles = Task.Run(() => Publisher.WriteArchiveFiles(index, pages.Select(p => p.UrlPath), output.WriteStream));
+            return Write(index, theme, [], feeds, output.WriteUnbuffered, record) + CopyAssets(theme, output) + archiveFiles.GetAwaiter().GetResult();
+        });
+        return written + others;
+    }
+
+    /// <summary>Every page and feed of the site: <see cref="SitePages.All"/> and <see cref="Feeds.All"/>.</summary>
+    public static (IReadOnlyList<PageSpec> Pages, IReadOnlyList<(string Path, Func<byte[]> Content)> Feeds) Outputs(ArchiveIndex index) =>
+        (new SitePages(index, new ViewFactory(index)).All().ToList(), Feeds.All(index).ToList());
+
+    /// <summary>Renders pages and feeds on all cores, each straight into its file: the one way both <c>build</c> and
+    /// <c>serve</c> write them. With <paramref name="record"/>, each is built with a recorder of its own, and what it
+    /// read is handed over when it is written.</summary>
+    public static int Write(ArchiveIndex index, Theme theme, IEnumerable<PageSpec> pages, IEnumerable<(string Path, Func<byte[]> Content)> feeds,
+        FileSink sink, Action<string, IReadOnlyCollection<Fact>>? record)
+    {
+        var site = SiteModel(index.Site);
+        var pageList = pages.ToList();
+        var feedList = feeds.ToList();
+        Parallel.ForEach(pageList, page => sink(page.FilePath, stream => Recorded(page.UrlPath, record, () =>
+        {
+            using var text = new Utf8FileWriter(stream);
+            theme.Render(page.Template, page.Model(), site, text);
+        })));
+        Parallel.ForEach(feedList, feed => sink(feed.Path.TrimStart('/'), stream => Recorded(feed.Path, record, () => stream.Write(feed.Content()))));
+        return pageList.Count + feedList.Count;
+    }
+
+    private static void Recorded(string url, Action<string, IReadOnlyCollection<Fact>>? record, Action write)
+    {
+        if (record is null)
+        {
+            write();
+            return;
+        }
+        var reads = new Reads();
+        reads.During(write);
+        record(url, reads.Facts);
     }
 
     /// <summary>The <c>site</c> object of every template.</summary>
