@@ -80,6 +80,9 @@ public sealed class SitePages
         ["preview"] = _previews.ForPage(kind, title, description, url),
         ["footer"] = _footer,
         ["methodology"] = _methodology,
+        // What the layout asks of some pages only, present on all (strict variables: StrictTemplateTests).
+        ["feed"] = null,
+        ["redirect"] = null,
     };
 
 
