@@ -22,6 +22,9 @@ public sealed class LiveSite
     private Good? _good;
     private bool _archiveFilesStale;
 
+    /// <summary>The number of facts read above which a page is rendered after the others of an edit.</summary>
+    private const int LargePage = 2000;
+
     /// <summary>The last site written: what the folder shows.</summary>
     private sealed record Good(ArchiveIndex Index, SiteGraph Graph, Theme Theme);
 
@@ -136,7 +139,12 @@ public sealed class LiveSite
                 .Where(affected.Contains).ToHashSet(StringComparer.Ordinal);
             rendered += timings.Time("own pages", () => Render(index, _theme, pages, feeds, own, graph));
             affected.ExceptWith(own);
+            // The pages that list it next (an entity's page), and the lists of the whole archive (home, every briefing,
+            // the timeline), which read most and take longest, last.
+            var large = affected.Where(u => graph.ReadCount(u) > LargePage).ToHashSet(StringComparer.Ordinal);
+            affected.ExceptWith(large);
             rendered += timings.Time("render rest", () => Render(index, _theme, pages, feeds, affected, graph));
+            rendered += timings.Time("render large", () => Render(index, _theme, pages, feeds, large, graph));
             var kept = pages.Select(p => p.UrlPath).Concat(feeds.Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
             foreach (var gone in graph.Urls.Where(u => !kept.Contains(u)).ToList())
             {

@@ -19,6 +19,9 @@ public sealed class SiteGraph
 
     public bool Knows(string url) => _read.ContainsKey(url);
 
+    /// <summary>How many facts the page read when last built (0 for one the graph does not know): a measure of its size.</summary>
+    public int ReadCount(string url) => _read.TryGetValue(url, out var facts) ? facts.Length : 0;
+
     /// <summary>What the page at <paramref name="url"/> read: replaces what it read before. Safe to call from the
     /// threads that render pages.</summary>
     public void Record(string url, IReadOnlyCollection<Fact> facts)
