@@ -17,26 +17,31 @@ public static class Feeds
     /// <summary>Each feed as its site-relative path and its bytes.</summary>
     public static IEnumerable<(string Path, Func<byte[]> Content)> All(ArchiveIndex index)
     {
-        var site = index.Archive.Site;
+        var site = index.Site;
         var views = new Rendering.ViewFactory(index);
         // An empty feed still needs an <updated>; the archive's newest date keeps it fixed for fixed input. Worked
-        // out once: many entities of a large archive have no briefing yet.
-        var archiveUpdated = ContentDates.Newest(index.Briefings) ?? new PartialDate(1970, 1, 1);
-        yield return (SiteUrls.Feed, () => Atom(site, SiteUrls.Feed, SiteUrls.Home, site.Title, site.Description, index.Briefings.Take(Latest).ToList(), archiveUpdated, views));
+        // out once, when a feed first needs it: many entities of a large archive have no briefing yet.
+        var newest = new Reads.Shared<int, PartialDate>();
+        PartialDate ArchiveUpdated() => newest.Get(0, _ => ContentDates.Newest(index.Briefings) ?? new PartialDate(1970, 1, 1));
+        yield return (SiteUrls.Feed, () => Atom(site, SiteUrls.Feed, SiteUrls.Home, site.Title, site.Description, index.Briefings.Take(Latest).ToList(), ArchiveUpdated, views));
         foreach (var e in index.Archive.Documents.OfType<Entity>())
-            yield return (SiteUrls.FeedOf(e), () => Atom(site, SiteUrls.FeedOf(e), e.Url, $"{e.DisplayName} · {site.Title}",
-                $"The latest briefings that involve or mention {e.DisplayName}.", index.BriefingsOf(e.Id).Take(Latest).ToList(), archiveUpdated, views));
+            yield return (SiteUrls.FeedOf(e), () =>
+            {
+                var name = views.Link(e).Name;
+                return Atom(site, SiteUrls.FeedOf(e), e.Url, $"{name} · {site.Title}",
+                    $"The latest briefings that involve or mention {name}.", index.BriefingsOf(e.Id).Take(Latest).ToList(), ArchiveUpdated, views);
+            });
     }
 
-    private static byte[] Atom(SiteSettings site, string path, string pageUrl, string title, string subtitle, IReadOnlyList<Briefing> briefings, PartialDate archiveUpdated,
-        Rendering.ViewFactory views)
+    private static byte[] Atom(SiteSettings site, string path, string pageUrl, string title, string subtitle, IReadOnlyList<Briefing> briefings,
+        Func<PartialDate> archiveUpdated, Rendering.ViewFactory views)
     {
         var feed = new SyndicationFeed
         {
             Id = site.Absolute(path),
             Title = Text(title),
             Language = site.Language,
-            LastUpdatedTime = ContentDates.Midnight(ContentDates.Newest(briefings) ?? archiveUpdated),
+            LastUpdatedTime = ContentDates.Midnight(ContentDates.Newest(briefings) ?? archiveUpdated()),
         };
         if (subtitle.Length > 0) feed.Description = Text(subtitle);
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(site.Absolute(path)), "application/atom+xml"));

@@ -10,20 +10,9 @@ namespace Briefings.Publishing;
 /// files and Netlify's redirect rules. All are built from the resolved archive alone.</summary>
 public static class Publisher
 {
-    /// <summary>Writes them all; <paramref name="pageUrls"/> are the site-relative URLs of the HTML pages written.
-    /// Returns the number of files.</summary>
-    public static int WriteAll(ArchiveIndex index, IEnumerable<string> pageUrls, StagedOutput output)
-    {
-        var feeds = Feeds.All(index).ToList();
-        // The files about the whole archive are written beside the feeds, on a thread of their own (the data files
-        // among them side by side, see DataFiles.Write).
-        var archiveFiles = Task.Run(() => WriteArchiveFiles(index, pageUrls, output.WriteStream));
-        Parallel.ForEach(feeds, feed => output.WriteBytes(feed.Path.TrimStart('/'), feed.Content()));
-        return feeds.Count + archiveFiles.GetAwaiter().GetResult();
-    }
-
-    /// <summary>Writes every file but the feeds; paths are relative to the output folder. Each depends on the whole
-    /// archive, where a feed depends on one entity (so <c>serve</c> rewrites feeds one by one, and these all together).
+    /// <summary>Writes every file but the feeds (which are written with the pages, see <c>SiteWriter</c>); paths are
+    /// relative to the output folder. Each depends on the whole archive, where a feed depends on one entity (so
+    /// <c>serve</c> rewrites feeds one by one, and these all together).
     /// Returns the number of files.</summary>
     public static int WriteArchiveFiles(ArchiveIndex index, IEnumerable<string> pageUrls, FileSink sink)
     {

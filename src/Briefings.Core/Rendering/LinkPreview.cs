@@ -21,7 +21,7 @@ public sealed class LinkPreview(ArchiveIndex index)
     /// briefings the tree was a tenth of the time spent on pages.</summary>
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    private SiteSettings Site => index.Archive.Site;
+    private SiteSettings Site => index.Site;
 
     /// <summary>A page that shows no single document: the home page, a list, search.</summary>
     public PreviewView ForPage(string kind, string title, string description, string url)

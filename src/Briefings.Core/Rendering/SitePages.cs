@@ -41,21 +41,20 @@ public sealed class SitePages
         this.views = views;
         _previews = new(index);
         _descriptions = new(index);
-        _footer = index.Archive.Site.Footer.Select(r => index.Find(r.Id)).OfType<SitePage>().Select(p => views.Link(p)).ToList();
+        _footer = index.Site.Footer.Select(r => index.Find(r.Id)).OfType<SitePage>().Select(p => views.Link(p)).ToList();
         _methodology = index.Find(MethodologyId) is SitePage m ? m.Url : null;
     }
 
     public IEnumerable<PageSpec> All()
     {
         yield return new(SiteUrls.Home, "home", Home);
+        // Split lists are counted here, to know their pages; each page's model reads its list again, so that serve
+        // records what it shows (see Resolving/Reads).
         foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.ListOf(DocumentKind.Briefing), index.Briefings.Count), "briefings", at => BriefingList("Briefings", index.Briefings, null, at)))
             yield return p;
-        foreach (var year in index.Briefings.GroupBy(b => b.Date.Year).OrderByDescending(g => g.Key))
-        {
-            var briefings = year.ToList();
-            foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.Year(year.Key), briefings.Count), "briefings", at => BriefingList($"Briefings of {year.Key}", briefings, year.Key, at)))
+        foreach (var year in Years())
+            foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.Year(year.Year), year.Count), "briefings", at => BriefingList($"Briefings of {year.Year}", index.BriefingsIn(year.Year), year.Year, at)))
                 yield return p;
-        }
         foreach (var b in index.Briefings) yield return new(b.Url, "briefing", () => Briefing(b));
         yield return new(SiteUrls.ListOf(DocumentKind.Country), "countries", Countries);
         foreach (var c in Archive.Countries)
@@ -84,7 +83,7 @@ public sealed class SitePages
         foreach (var p in Paged(Pagination.OfEvents(SiteUrls.Timeline, index.Events.Count), "timeline", Timeline)) yield return p;
         yield return new(SiteUrls.Tags, "tags", Tags);
         foreach (var (tag, briefings) in index.ByTag)
-            foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.Tag(tag), briefings.Count), "tag", at => Tag(tag, briefings, at)))
+            foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.Tag(tag), briefings.Count), "tag", at => Tag(tag, index.TaggedWith(tag), at)))
                 yield return p;
         yield return new(SiteUrls.Sources, "sources", Sources);
         foreach (var c in index.Archive.Documents.OfType<CatalogSource>()) yield return new(c.Url, "source", () => Source(c));
@@ -115,12 +114,15 @@ public sealed class SitePages
         ["title"] = title,
         ["description"] = description,
         ["url"] = url,
-        ["canonical"] = Archive.Site.Absolute(url),
+        ["canonical"] = index.Site.Absolute(url),
         ["kind"] = kind,
         ["preview"] = _previews.ForPage(kind, title, description, url),
-        ["card"] = PreviewCards.For(Archive.Site, kind),
+        ["card"] = PreviewCards.For(index.Site, kind),
         ["footer"] = _footer,
         ["methodology"] = _methodology,
+        // What the layout asks of some pages only, present on all (strict variables: StrictTemplateTests).
+        ["feed"] = null,
+        ["redirect"] = null,
     };
 
 
@@ -130,7 +132,7 @@ public sealed class SitePages
         page["id"] = d.Id;
         page["body"] = views.BodyHtml(d);
         page["sources"] = views.Sources(d);
-        page["cite"] = new CiteView(Archive.Site.Absolute(d.Url), d.DisplayName, Archive.Site.Title, date, null);
+        page["cite"] = new CiteView(index.Site.Absolute(d.Url), d.DisplayName, index.Site.Title, date, null);
         page["former_ids"] = d.FormerIds.Select(r => r.Id).ToList();
         page["preview"] = _previews.For(d, description);
         page["corrections"] = views.Corrections(d);
@@ -161,7 +163,7 @@ public sealed class SitePages
 
     private Dictionary<string, object?> Home()
     {
-        var page = Page(Archive.Site.Title, Archive.Site.Description, SiteUrls.Home, "home");
+        var page = Page(index.Site.Title, index.Site.Description, SiteUrls.Home, "home");
         page["latest"] = views.Items(index.Briefings.Take(HomeBriefings));
         page["counts"] = new Dictionary<string, object?>
         {
@@ -178,16 +180,15 @@ public sealed class SitePages
         return page;
     }
 
-    public IReadOnlyList<YearView> Years() => index.Briefings.GroupBy(b => b.Date.Year).OrderByDescending(g => g.Key)
-        .Select(g => new YearView(g.Key, SiteUrls.Year(g.Key), g.Count())).ToList();
+    public IReadOnlyList<YearView> Years() => index.Years.Select(y => new YearView(y.Year, SiteUrls.Year(y.Year), y.Count)).ToList();
 
     /// <summary>Every briefing that involves an entity, and every event, newest briefing first and events by date, on
     /// pages of their own: its page shows the latest of each.</summary>
     private IEnumerable<PageSpec> EntityLists(Entity e)
     {
-        var briefings = index.BriefingsOf(e.Id);
-        foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.BriefingsOf(e), briefings.Count), "entity-briefings", at =>
+        foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.BriefingsOf(e), index.BriefingsOf(e.Id).Count), "entity-briefings", at =>
         {
+            var briefings = index.BriefingsOf(e.Id);
             var page = ListPage($"Briefings on {e.DisplayName}", $"{Wording.Count(briefings.Count, "briefing")} that involve {e.DisplayName}, newest first.", at, "list");
             page["entity"] = views.Link(e, e.Kind.Noun());
             page["items"] = views.Items(at.Slice(briefings));
@@ -195,9 +196,9 @@ public sealed class SitePages
             return page;
         }))
             yield return p;
-        var events = index.EventsOf(e.Id);
-        foreach (var p in Paged(Pagination.OfEvents(SiteUrls.EventsOf(e), events.Count), "entity-events", at =>
+        foreach (var p in Paged(Pagination.OfEvents(SiteUrls.EventsOf(e), index.EventsOf(e.Id).Count), "entity-events", at =>
         {
+            var events = index.EventsOf(e.Id);
             var page = ListPage($"Events of {e.DisplayName}", $"{Wording.Count(events.Count, "event")} that involve {e.DisplayName}, by date.", at, "list");
             page["entity"] = views.Link(e, e.Kind.Noun());
             page["events"] = views.Events(at.Slice(events));
@@ -226,7 +227,7 @@ public sealed class SitePages
         page["actors"] = views.Links(b.Actors);
         page["agreements"] = views.Items(b.Agreements.Select(r => index.Find(r.Id)).OfType<Agreement>());
         page["events"] = views.Events(b.Events.Select(e => new EventEntry(b, e)));
-        page["tags"] = b.Tags.Select(t => new TagView(t, SiteUrls.Tag(t), index.ByTag[t].Count)).ToList();
+        page["tags"] = b.Tags.Select(t => new TagView(t, SiteUrls.Tag(t), index.TaggedWith(t).Count)).ToList();
         page["authors"] = b.Authors;
         return page;
     }
@@ -373,7 +374,7 @@ public sealed class SitePages
     /// <summary>A page of the site itself: About, Methodology.</summary>
     private Dictionary<string, object?> SitePage(SitePage p)
     {
-        var page = Document(p, p.Summary ?? $"{p.Title} · {Archive.Site.Title}", null);
+        var page = Document(p, p.Summary ?? $"{p.Title} · {index.Site.Title}", null);
         page["summary"] = p.Summary;
         return page;
     }
@@ -391,8 +392,9 @@ public sealed class SitePages
     /// <summary>The page left at the URL of a former id: it sends readers and crawlers on to the current one.</summary>
     private Dictionary<string, object?> Redirect(Redirect r)
     {
-        var page = Page(r.Target.DisplayName, $"This page has moved to {Archive.Site.Absolute(r.To)}.", r.From, "redirect");
-        page["canonical"] = Archive.Site.Absolute(r.To);
+        // The target is looked up, not taken from the redirect, so that the page reads (and serve follows) its name.
+        var page = Page(index.Find(r.Target.Id)!.DisplayName, $"This page has moved to {index.Site.Absolute(r.To)}.", r.From, "redirect");
+        page["canonical"] = index.Site.Absolute(r.To);
         page["redirect"] = r.To;
         page["preview"] = null;
         return page;

@@ -26,7 +26,9 @@ public sealed partial class Theme
     /// <summary>Escapes markup characters but leaves Hangul, Cyrillic and the rest readable in the source.</summary>
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public Theme(string directory)
+    /// <param name="strictVariables">Fluid's strict variables: a name no model has fails the render instead of
+    /// rendering empty. For the test that renders every template against the build's models.</param>
+    public Theme(string directory, bool strictVariables = false)
     {
         Directory = Path.GetFullPath(directory);
         if (!System.IO.Directory.Exists(TemplatesDirectory))
@@ -37,7 +39,9 @@ public sealed partial class Theme
         {
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
             FileProvider = files,
+            StrictVariables = strictVariables,
         };
+
         Labels.AddFilters(_options.Filters);
         var parser = new FluidParser();
         foreach (var (name, text) in files.Pages())

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Briefings.Markdown;
 using Briefings.Model;
 using Briefings.Resolving;
@@ -6,30 +5,41 @@ using Briefings.Resolving;
 namespace Briefings.Rendering;
 
 /// <summary>Turns model objects into template views. Rendered Markdown is cached, since one event can
-/// appear on a dozen pages; everything else is cheap to rebuild.</summary>
+/// appear on a dozen pages; everything else is cheap to rebuild. Each view reports the facts it shows to the page's
+/// recorder (<see cref="Reads"/>): the facet of each document it names, the whole of a body it renders.</summary>
 public sealed class ViewFactory(ArchiveIndex index)
 {
-    private readonly ConcurrentDictionary<(string, int), string> _eventHtml = new();
+    private readonly Reads.Shared<(string, int), string> _eventHtml = new();
 
     public ArchiveIndex Index => index;
 
-    public LinkView Link(Document d, string? note = null) => new(d.Url, d.DisplayName, note);
+    public LinkView Link(Document d, string? note = null)
+    {
+        Reads.Facet(d.Id);
+        return new(d.Url, d.DisplayName, note);
+    }
 
     public LinkView? Link(Ref? r) => r is not null && index.Find(r.Id) is { } d ? Link(d) : null;
 
     public IReadOnlyList<LinkView> Links(IEnumerable<Ref> refs) => refs.Select(Link).OfType<LinkView>().ToList();
 
-    public BriefingItemView Item(Briefing b) =>
-        new(b.Url, b.Title, DateView.Of(b.Date)!, b.Summary, index.CountriesOfBriefing(b).Select(c => Link(c)).ToList());
+    public BriefingItemView Item(Briefing b)
+    {
+        Reads.Facet(b.Id);
+        return new(b.Url, b.Title, DateView.Of(b.Date)!, b.Summary, index.CountriesOfBriefing(b).Select(c => Link(c)).ToList());
+    }
 
     public IReadOnlyList<BriefingItemView> Items(IEnumerable<Briefing> bs) => bs.Select(Item).ToList();
 
-    public AgreementItemView Item(Agreement a) =>
-        new(a.Url, a.Title, a.Type, a.Status, DateView.Of(a.Signed), Links(a.Parties))
+    public AgreementItemView Item(Agreement a)
+    {
+        Reads.Facet(a.Id);
+        return new(a.Url, a.Title, a.Type, a.Status, DateView.Of(a.Signed), Links(a.Parties))
         {
             Confidence = a.Confidence,
             Evidence = Rendering.Evidence.Note(index.ListedSources(a)),
         };
+    }
 
     public IReadOnlyList<AgreementItemView> Items(IEnumerable<Agreement> agreements) => agreements.Select(Item).ToList();
 
@@ -75,7 +85,7 @@ public sealed class ViewFactory(ArchiveIndex index)
 
     public EventView Event(EventEntry e) => new(
         e.Anchor, e.Url, DateView.Of(e.Event.Date)!, DateView.Of(e.Event.End), e.Event.Type,
-        _eventHtml.GetOrAdd((e.Briefing.Id, e.Event.Index), _ => InlineHtml(e.Briefing, e.Event.Summary)),
+        _eventHtml.Get((e.Briefing.Id, e.Event.Index), _ => InlineHtml(e.Briefing, e.Event.Summary)),
         Link(e.Event.From), Link(e.Event.To), Links(e.Event.Participants),
         SourceRefs(e.Briefing, e.Event.Sources), e.Event.Confidence, Link(e.Briefing))
     {
@@ -104,7 +114,7 @@ public sealed class ViewFactory(ArchiveIndex index)
     /// <summary>A fact that rests on a catalog source, with the quote it gives of that source.</summary>
     public SourcedFactView SourcedFact(SourcedFact f)
     {
-        var source = index.Archive.SourceOf(f.File, f.Citation.Source.Id);
+        var source = index.SourceOf(f.File, f.Citation.Source.Id);
         var quote = source is null ? null : QuoteOf(f.Citation, source);
         if (f.Event is { } e)
         {
@@ -122,6 +132,7 @@ public sealed class ViewFactory(ArchiveIndex index)
     /// <summary>A document's body as safe HTML (see <see cref="HtmlSafety.Safe"/>).</summary>
     public string BodyHtml(Document doc)
     {
+        Reads.Read(Fact.Whole(doc.Id));
         var md = BodyMarkdown.Parse(doc.Body);
         BodyMarkdown.RemoveUnsafeUrls(md);
         return HtmlSafety.Safe(doc.Body, BodyMarkdown.Render(md, new DocumentLinks(doc, index)));

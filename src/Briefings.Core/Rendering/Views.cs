@@ -53,6 +53,9 @@ public sealed record AgreementItemView(string Url, string Title, string Type, st
 {
     public string? Confidence { get; init; }
     public string? Evidence { get; init; }
+    /// <summary>Never set: the archive marks conflicting reports on events only, but the confidence partial that
+    /// agreements share with facts asks (and strict variables want every name a template asks for to exist).</summary>
+    public bool Conflict => false;
 }
 
 /// <summary>A position held. Ids and address as for <see cref="EventView"/>.</summary>

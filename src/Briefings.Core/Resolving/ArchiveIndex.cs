@@ -40,19 +40,64 @@ public sealed record SourcedFact(EventEntry? Event, PostEntry? Post, Citation Ci
 /// <summary>An entity appearing in the same briefings as another, and how often.</summary>
 public sealed record Companion(Document Entity, int Count);
 
+/// <summary>A year that has briefings, and how many.</summary>
+public sealed record YearCount(int Year, int Count);
+
 /// <summary>Every relation between documents, computed once after checking so that rendering only looks
 /// things up. Lists are in reading order: briefings and events newest first, entities by name.</summary>
 public sealed class ArchiveIndex
 {
     public const int CompanionCount = 10;
 
-    public Archive Archive { get; }
+    private readonly Archive _archive;
+    private readonly IReadOnlyList<Briefing> _briefings;
+    private readonly IReadOnlyList<EventEntry> _events;
+    private readonly Dictionary<string, IReadOnlyList<Briefing>> _byTag;
+    private readonly IReadOnlyList<YearCount> _years;
+    private readonly Dictionary<string, List<Briefing>> _briefingsIn = new(StringComparer.Ordinal);
+
+    /// <summary>The whole archive: a page that reads it depends on every document (see <see cref="Reads"/>).</summary>
+    public Archive Archive
+    {
+        get
+        {
+            Reads.Read(Fact.AnyFacet);
+            return _archive;
+        }
+    }
+
+    /// <summary>The site's settings: every page shows them, and serve renders every page again when they change.</summary>
+    public SiteSettings Site => _archive.Site;
+
     public IReadOnlyDictionary<string, Document> ById { get; }
     /// <summary>Every briefing, newest first (then by id, so ties are stable).</summary>
-    public IReadOnlyList<Briefing> Briefings { get; }
+    public IReadOnlyList<Briefing> Briefings => Reads.List(Relation.Briefings, "", _briefings, b => b.Id);
     /// <summary>Every event of every briefing, oldest first.</summary>
-    public IReadOnlyList<EventEntry> Events { get; }
-    public IReadOnlyDictionary<string, IReadOnlyList<Briefing>> ByTag { get; }
+    public IReadOnlyList<EventEntry> Events => Reads.List(Relation.Events, "", _events, e => e.Briefing.Id);
+
+    /// <summary>Every tag with its briefings, by tag: a page that reads it depends on every document.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Briefing>> ByTag
+    {
+        get
+        {
+            Reads.Read(Fact.AnyFacet);
+            return _byTag;
+        }
+    }
+
+    /// <summary>The briefings of a tag, newest first.</summary>
+    public IReadOnlyList<Briefing> TaggedWith(string tag) =>
+        Reads.List(Relation.Tagged, tag, _byTag.TryGetValue(tag, out var list) ? list : [], b => b.Id);
+
+    /// <summary>The years that have briefings, newest first, with how many each has.</summary>
+    public IReadOnlyList<YearCount> Years => Reads.List(Relation.Years, "", _years, _ => null);
+
+    /// <summary>The briefings of one year, newest first.</summary>
+    public IReadOnlyList<Briefing> BriefingsIn(int year)
+    {
+        var key = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Reads.List(Relation.BriefingsIn, key, Get(_briefingsIn, key), b => b.Id);
+    }
 
     private readonly Dictionary<string, List<Briefing>> _briefingsOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<EventEntry>> _eventsOf = new(StringComparer.Ordinal);
@@ -74,9 +119,11 @@ public sealed class ArchiveIndex
 
     public ArchiveIndex(Archive archive)
     {
-        Archive = archive;
+        _archive = archive;
         ById = archive.Documents.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        Briefings = archive.Briefings.Order(NewestFirst).ToList();
+        var briefings = _briefings = archive.Briefings.Order(NewestFirst).ToList();
+        foreach (var b in briefings) Add(_briefingsIn, b.Date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), b);
+        _years = briefings.GroupBy(b => b.Date.Year).Select(g => new YearCount(g.Key, g.Count())).ToList();
 
         foreach (var i in archive.Institutions)
         {
@@ -93,18 +140,18 @@ public sealed class ArchiveIndex
                 Add(_agreementsOf, id, a);
 
         // What each briefing touches depends on that briefing alone: worked out on all cores, then gathered in order.
-        var touched = new (IReadOnlyList<Country> Countries, List<string> Involved)[Briefings.Count];
-        var entitiesOf = new IReadOnlyList<string>[Briefings.Count];
-        Parallel.For(0, Briefings.Count, i =>
+        var touched = new (IReadOnlyList<Country> Countries, List<string> Involved)[briefings.Count];
+        var entitiesOf = new IReadOnlyList<string>[briefings.Count];
+        Parallel.For(0, briefings.Count, i =>
         {
-            var countries = CountriesOf(Briefings[i]);
-            touched[i] = (countries, Involved(Briefings[i], countries));
+            var countries = CountriesOf(briefings[i]);
+            touched[i] = (countries, Involved(briefings[i], countries));
             entitiesOf[i] = touched[i].Involved.Where(id => ById[id] is Entity).ToList();
         });
         var events = new List<EventEntry>();
-        for (int i = 0; i < Briefings.Count; i++)
+        for (int i = 0; i < briefings.Count; i++)
         {
-            var b = Briefings[i];
+            var b = briefings[i];
             var (countries, involved) = touched[i];
             _countriesOf[b.Id] = countries;
             foreach (var id in involved) Add(_briefingsOf, id, b);
@@ -117,7 +164,7 @@ public sealed class ArchiveIndex
                     Add(_eventsOf, id, entry);
             }
         }
-        Events = events.OrderBy(e => e.Event.Date).ThenBy(e => e.Briefing.Date).ThenBy(e => e.Briefing.Id, StringComparer.Ordinal)
+        _events = events.OrderBy(e => e.Event.Date).ThenBy(e => e.Briefing.Date).ThenBy(e => e.Briefing.Id, StringComparer.Ordinal)
             .ThenBy(e => e.Event.Index).ToList();
         foreach (var list in _eventsOf.Values)
             list.Sort((x, y) => EventOrder(y, x));
@@ -131,47 +178,65 @@ public sealed class ArchiveIndex
 
         if (archive.Catalog.Count > 0) IndexCatalogCitations();
 
-        ByTag = Briefings.SelectMany(b => b.Tags.Distinct().Select(t => (t, b)))
+        _byTag = briefings.SelectMany(b => b.Tags.Distinct().Select(t => (t, b)))
             .GroupBy(x => x.t, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Briefing>)g.Select(x => x.b).ToList(), StringComparer.Ordinal);
     }
 
     /// <summary>Briefings that involve or mention the document, newest first.</summary>
-    public IReadOnlyList<Briefing> BriefingsOf(string id) => Get(_briefingsOf, id);
+    public IReadOnlyList<Briefing> BriefingsOf(string id) => Reads.List(Relation.BriefingsOf, id, Get(_briefingsOf, id), b => b.Id);
     /// <summary>Events that involve the entity, newest first: those it takes part in, and for a country also those it
     /// is the origin or destination of or whose participants belong to it.</summary>
-    public IReadOnlyList<EventEntry> EventsOf(string id) => Get(_eventsOf, id);
+    public IReadOnlyList<EventEntry> EventsOf(string id) => Reads.List(Relation.EventsOf, id, Get(_eventsOf, id), e => e.Briefing.Id);
     /// <summary>Agreements the entity is party to (for a country: that its institutions or people are party to).</summary>
-    public IReadOnlyList<Agreement> AgreementsOf(string id) => Get(_agreementsOf, id);
+    public IReadOnlyList<Agreement> AgreementsOf(string id) => Reads.List(Relation.AgreementsOf, id, Get(_agreementsOf, id), a => a.Id);
     /// <summary>Institutions and people of a country, by name.</summary>
-    public IReadOnlyList<Document> MembersOf(string countryId) => Get(_membersOf, countryId);
-    public IReadOnlyList<PostEntry> PostsAt(string institutionId) => Get(_postsAt, institutionId);
-    public IReadOnlyList<Institution> ChildrenOf(string institutionId) => Get(_childrenOf, institutionId);
-    public IReadOnlyList<Companion> CompanionsOf(string id) => _companions.TryGetValue(id, out var c) ? c : [];
+    public IReadOnlyList<Document> MembersOf(string countryId) => Reads.List(Relation.MembersOf, countryId, Get(_membersOf, countryId), d => d.Id);
+    public IReadOnlyList<PostEntry> PostsAt(string institutionId) => Reads.List(Relation.PostsAt, institutionId, Get(_postsAt, institutionId), p => p.Person.Id);
+    public IReadOnlyList<Institution> ChildrenOf(string institutionId) => Reads.List(Relation.ChildrenOf, institutionId, Get(_childrenOf, institutionId), i => i.Id);
+    public IReadOnlyList<Companion> CompanionsOf(string id) => Reads.List(Relation.CompanionsOf, id, _companions.TryGetValue(id, out var c) ? c : [], x => x.Entity.Id);
     /// <summary>A briefing's countries: those it lists, those of its actors, and those its events go from or to.</summary>
-    public IReadOnlyList<Country> CountriesOfBriefing(Briefing b) => _countriesOf.TryGetValue(b.Id, out var c) ? c : [];
+    public IReadOnlyList<Country> CountriesOfBriefing(Briefing b) => Reads.List(Relation.CountriesOf, b.Id, _countriesOf.TryGetValue(b.Id, out var c) ? c : [], x => x.Id);
 
-    public Document? Find(string id) => ById.TryGetValue(id, out var d) ? d : null;
+    public Document? Find(string id)
+    {
+        Reads.Facet(id);
+        return ById.TryGetValue(id, out var d) ? d : null;
+    }
 
     /// <summary>The facts that rest on a catalog source, newest first.</summary>
-    public IReadOnlyList<SourcedFact> FactsCiting(string catalogId) => Get(_factsCiting, catalogId);
+    public IReadOnlyList<SourcedFact> FactsCiting(string catalogId) => Reads.List(Relation.FactsCiting, catalogId, Get(_factsCiting, catalogId), f => f.File.Id);
 
     /// <summary>The files that cite a catalog source anywhere (a fact, the body, a correction): briefings newest
     /// first, then the other files by name.</summary>
-    public IReadOnlyList<Document> FilesCiting(string catalogId) => Get(_filesCiting, catalogId);
+    public IReadOnlyList<Document> FilesCiting(string catalogId) => Reads.List(Relation.FilesCiting, catalogId, Get(_filesCiting, catalogId), d => d.Id);
 
     /// <summary>The sources a file's page lists and numbers: its own, in its order, then the catalog sources it cites,
     /// in the order they are first cited (body, events, positions, corrections). Every citation of the file, in its
     /// prose or its facts, points into this list.</summary>
-    public IReadOnlyList<Source> ListedSources(Document doc) => Archive.Catalog.Count == 0
-        ? doc.Sources
-        : _listed.GetOrAdd(doc.Id, _ => doc.Sources.Concat(CatalogIdsCitedBy(doc).Select(id => Archive.Catalog[id].Source)).ToList());
+    public IReadOnlyList<Source> ListedSources(Document doc)
+    {
+        Reads.Facet(doc.Id);
+        if (_archive.Catalog.Count == 0) return doc.Sources;
+        var listed = _listed.GetOrAdd(doc.Id, _ => doc.Sources.Concat(CatalogIdsCitedBy(doc).Select(id => _archive.Catalog[id].Source)).ToList());
+        // The catalog sources among them are shown with their title and publisher.
+        for (int i = doc.Sources.Count; i < listed.Count; i++) Reads.Facet(listed[i].Id);
+        return listed;
+    }
+
+    /// <summary>The source a citation in <paramref name="doc"/> means (see <see cref="Archive.SourceOf"/>).</summary>
+    public Source? SourceOf(Document doc, string sourceId)
+    {
+        Reads.Facet(doc.Id);
+        Reads.Facet(sourceId);
+        return _archive.SourceOf(doc, sourceId);
+    }
 
     /// <summary>Every id a file cites, in the order of <see cref="ListedSources"/>, each once, that is a catalog
     /// source's rather than one of the file's own.</summary>
     private IEnumerable<string> CatalogIdsCitedBy(Document doc) =>
         CitedIds(doc).Distinct(StringComparer.Ordinal)
-            .Where(id => Archive.Catalog.ContainsKey(id) && !doc.Sources.Any(s => s.Id == id));
+            .Where(id => _archive.Catalog.ContainsKey(id) && !doc.Sources.Any(s => s.Id == id));
 
     private static IEnumerable<string> CitedIds(Document doc)
     {
@@ -187,8 +252,8 @@ public sealed class ArchiveIndex
 
     private void IndexCatalogCitations()
     {
-        bool IsCatalog(Document doc, string id) => Archive.Catalog.ContainsKey(id) && !doc.Sources.Any(s => s.Id == id);
-        foreach (var doc in Archive.Documents)
+        bool IsCatalog(Document doc, string id) => _archive.Catalog.ContainsKey(id) && !doc.Sources.Any(s => s.Id == id);
+        foreach (var doc in _archive.Documents)
         {
             if (doc is CatalogSource or SitePage) continue;
             foreach (var id in CatalogIdsCitedBy(doc)) Add(_filesCiting, id, doc);
@@ -212,6 +277,46 @@ public sealed class ArchiveIndex
                 _ => ByName(x, y),
             });
     }
+    /// <summary>The relation entries (<see cref="Fact.Related"/>) that list other elements, or the same in another
+    /// order, in the two indexes: how serve knows which pages come to list a document they did not read before.
+    /// Elements are told apart by what identifies them (a document's id, an event's briefing and place), not by
+    /// what they say: a page reads that as each element's facet.</summary>
+    public static IReadOnlySet<Fact> ChangedRelations(ArchiveIndex before, ArchiveIndex after)
+    {
+        var changed = new HashSet<Fact>();
+        void Diff<T>(Relation r, Func<ArchiveIndex, IEnumerable<string>> keys, Func<ArchiveIndex, string, IReadOnlyList<T>> get, Func<T, T, bool> same)
+        {
+            foreach (var key in keys(before).Union(keys(after), StringComparer.Ordinal))
+            {
+                var (x, y) = (get(before, key), get(after, key));
+                bool equal = x.Count == y.Count;
+                for (int i = 0; equal && i < x.Count; i++) equal = same(x[i], y[i]);
+                if (!equal) changed.Add(Fact.Related(r, key));
+            }
+        }
+        static bool Doc<T>(T x, T y) where T : Document => ReferenceEquals(x, y) || x.Id == y.Id;
+        static bool Ev(EventEntry x, EventEntry y) => x.Briefing.Id == y.Briefing.Id && x.Event.Index == y.Event.Index;
+        static bool Post(PostEntry x, PostEntry y) => x.Person.Id == y.Person.Id && x.Post.Index == y.Post.Index;
+        static IEnumerable<string> One(ArchiveIndex _) => [""];
+        Diff(Relation.Briefings, One, (x, _) => x._briefings, Doc);
+        Diff(Relation.Events, One, (x, _) => x._events, Ev);
+        Diff(Relation.Years, One, (x, _) => x._years, (a, b) => a == b);
+        Diff(Relation.BriefingsIn, x => x._briefingsIn.Keys, (x, k) => Get(x._briefingsIn, k), Doc);
+        Diff(Relation.Tagged, x => x._byTag.Keys, (x, k) => x._byTag.GetValueOrDefault(k) ?? [], Doc);
+        Diff(Relation.BriefingsOf, x => x._briefingsOf.Keys, (x, k) => Get(x._briefingsOf, k), Doc);
+        Diff(Relation.EventsOf, x => x._eventsOf.Keys, (x, k) => Get(x._eventsOf, k), Ev);
+        Diff(Relation.AgreementsOf, x => x._agreementsOf.Keys, (x, k) => Get(x._agreementsOf, k), Doc);
+        Diff(Relation.MembersOf, x => x._membersOf.Keys, (x, k) => Get(x._membersOf, k), Doc);
+        Diff(Relation.PostsAt, x => x._postsAt.Keys, (x, k) => Get(x._postsAt, k), Post);
+        Diff(Relation.ChildrenOf, x => x._childrenOf.Keys, (x, k) => Get(x._childrenOf, k), Doc);
+        Diff(Relation.CompanionsOf, x => x._companions.Keys, (x, k) => x._companions.GetValueOrDefault(k) ?? [], (a, b) => a.Entity.Id == b.Entity.Id && a.Count == b.Count);
+        Diff(Relation.CountriesOf, x => x._countriesOf.Keys, (x, k) => x._countriesOf.GetValueOrDefault(k) ?? [], Doc);
+        Diff(Relation.FactsCiting, x => x._factsCiting.Keys, (x, k) => Get(x._factsCiting, k),
+            (a, b) => a.File.Id == b.File.Id && a.Event?.Event.Index == b.Event?.Event.Index && a.Post?.Post.Index == b.Post?.Post.Index && a.Citation.At == b.Citation.At);
+        Diff(Relation.FilesCiting, x => x._filesCiting.Keys, (x, k) => Get(x._filesCiting, k), Doc);
+        return changed;
+    }
+
     /// <summary>Whether an entity counts as company: a country is where things happen and a news outlet reports
     /// them, so neither says who an entity works with.</summary>
     private bool IsCompanion(string id) => ById[id] is not (Country or Institution { Type: "media" });
@@ -220,9 +325,9 @@ public sealed class ArchiveIndex
         b.Countries.Select(r => r.Id)
             .Concat(b.Actors.SelectMany(r => CountryOf(r.Id)))
             .Concat(b.Events.SelectMany(e => new[] { e.From?.Id, e.To?.Id }.OfType<string>()))
-            .Distinct().Select(Find).OfType<Country>().OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+            .Distinct().Select(id => ById.GetValueOrDefault(id)).OfType<Country>().OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
 
-    private IEnumerable<string> CountryOf(string id) => Find(id) switch
+    private IEnumerable<string> CountryOf(string id) => (ById.TryGetValue(id, out var d) ? d : null) switch
     {
         Institution i => [i.Country.Id],
         Person { Country: { } c } => [c.Id],

@@ -22,6 +22,9 @@ public sealed class LiveSite
     private Good? _good;
     private bool _archiveFilesStale;
 
+    /// <summary>The number of facts read above which a page is rendered after the others of an edit.</summary>
+    private const int LargePage = 2000;
+
     /// <summary>The last site written: what the folder shows.</summary>
     private sealed record Good(ArchiveIndex Index, SiteGraph Graph, Theme Theme);
 
@@ -114,56 +117,54 @@ public sealed class LiveSite
         var (index, resolveTime) = resolving.GetAwaiter().GetResult();
         timings.Add("resolve", resolveTime);
         int rendered = 0, deleted = 0;
-        Good next;
-        var changed = _good is null || !ReferenceEquals(_good.Theme, _theme) ? null : AffectedPages.ChangedKeys(_good.Index, index);
+        var changed = _good is null || !ReferenceEquals(_good.Theme, _theme) ? null : timings.Time("changes", () => AffectedPages.ChangedFacts(_good.Index, index));
         if (changed is null)
         {
-            next = new Good(index, timings.Time("graph", () => new SiteGraph(index)), _theme);
+            // Every page is rendered, and each records what it read: the graph of the next edit.
+            var graph = new SiteGraph();
             using var output = new StagedOutput(SiteDirectory);
-            rendered = SiteWriter.WriteAll(index, _theme, output, timings);
+            rendered = SiteWriter.WriteAll(index, _theme, output, timings, graph.Record);
             output.Commit();
+            _good = new Good(index, graph, _theme);
         }
         else
         {
-            var before = _good!.Graph;
-            // The edited documents' own pages first: they are what the person who saved is looking at, and they
-            // need no graph to be found. Then, while the new graph is built, the pages the old graph names.
-            var own = changed.Where(k => k.Kind == SiteGraph.KeyKind.Whole).Select(k => index.Find(k.Name)?.Url).OfType<string>()
-                .ToHashSet(StringComparer.Ordinal);
-            rendered += timings.Time("own pages", () => Render(index, _theme, own));
-            var graphing = Task.Run(() => StageTimings.Timed(() => new SiteGraph(index)));
-            var known = AffectedPages.Showing(changed, before, null).Except(own).ToHashSet(StringComparer.Ordinal);
-            rendered += timings.Time("render known", () => Render(index, _theme, known));
-            var (graph, graphTime) = graphing.GetAwaiter().GetResult();
-            timings.Add("graph (beside rendering)", graphTime);
-            next = new Good(index, graph, _theme);
-            var rest = timings.Time("affected", () => AffectedPages.Showing(changed, before, graph))
-                .Except(own).Except(known).ToHashSet(StringComparer.Ordinal);
-            rendered += timings.Time("render rest", () => Render(index, _theme, rest));
-            foreach (var gone in before.Urls.Except(graph.Urls))
+            var graph = _good!.Graph;
+            var (pages, feeds) = timings.Time("outputs", () => SiteWriter.Outputs(index));
+            var affected = timings.Time("affected", () =>
+                AffectedPages.Showing(changed, graph, pages.Select(p => p.UrlPath).Concat(feeds.Select(f => f.Path))));
+            // The edited documents' own pages first: they are what the person who saved is looking at. Then the rest
+            // of what the edit affects; each page records again what it reads now.
+            var own = changed.Where(k => k.Kind == FactKind.Whole).Select(k => index.ById.GetValueOrDefault(k.Name)?.Url).OfType<string>()
+                .Where(affected.Contains).ToHashSet(StringComparer.Ordinal);
+            rendered += timings.Time("own pages", () => Render(index, _theme, pages, feeds, own, graph));
+            affected.ExceptWith(own);
+            // The pages that list it next (an entity's page), and the lists of the whole archive (home, every briefing,
+            // the timeline), which read most and take longest, last.
+            var large = affected.Where(u => graph.ReadCount(u) > LargePage).ToHashSet(StringComparer.Ordinal);
+            affected.ExceptWith(large);
+            rendered += timings.Time("render rest", () => Render(index, _theme, pages, feeds, affected, graph));
+            rendered += timings.Time("render large", () => Render(index, _theme, pages, feeds, large, graph));
+            var kept = pages.Select(p => p.UrlPath).Concat(feeds.Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in graph.Urls.Where(u => !kept.Contains(u)).ToList())
             {
+                graph.Forget(gone);
                 var file = Path.Combine(SiteDirectory, new PageSpec(gone, "", () => []).FilePath);
                 if (File.Exists(file)) { File.Delete(file); deleted++; }
             }
+            _good = new Good(index, graph, _theme);
         }
-        _good = next;
         return new Update(Diagnostics, true, rendered, deleted, sw.Elapsed) { Timings = timings };
     }
 
-    private int Render(ArchiveIndex index, Theme theme, IReadOnlySet<string> urls)
+    /// <summary>Renders the pages and feeds among <paramref name="urls"/>, as build writes them, each file replaced in
+    /// one step.</summary>
+    private int Render(ArchiveIndex index, Theme theme, IReadOnlyList<PageSpec> pages, IReadOnlyList<(string Path, Func<byte[]> Content)> feeds,
+        IReadOnlySet<string> urls, SiteGraph graph)
     {
         if (urls.Count == 0) return 0;
-        var site = SiteWriter.SiteModel(index.Archive.Site);
-        var pages = new SitePages(index, new ViewFactory(index)).All().Where(p => urls.Contains(p.UrlPath)).ToList();
-        var feeds = Feeds.All(index).Where(f => urls.Contains(f.Path)).ToList();
-        Parallel.ForEach(pages, page => WriteFile(page.FilePath, stream =>
-        {
-            using var text = new Utf8FileWriter(stream);
-            theme.Render(page.Template, page.Model(), site, text);
-        }));
-        Parallel.ForEach(feeds, feed => WriteFile(feed.Path.TrimStart('/'), feed.Content()));
         _archiveFilesStale = true;
-        return pages.Count + feeds.Count;
+        return SiteWriter.Write(index, theme, pages.Where(p => urls.Contains(p.UrlPath)), feeds.Where(f => urls.Contains(f.Path)), WriteFile, graph.Record);
     }
 
     /// <summary>Writes again, if anything changed since they were written, the files about the whole archive that
@@ -177,7 +178,7 @@ public sealed class LiveSite
         if (!_archiveFilesStale || _good is null) return 0;
         _archiveFilesStale = false;
         var index = _good.Index;
-        var pageUrls = new SitePages(index, new ViewFactory(index)).All().Select(p => p.UrlPath);
+        var pageUrls = SiteWriter.Outputs(index).Pages.Select(p => p.UrlPath);
         return Publisher.WriteArchiveFiles(index, pageUrls, WriteFile);
     }
 

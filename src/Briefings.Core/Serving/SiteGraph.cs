@@ -1,325 +1,58 @@
-using Briefings.Model;
-using Briefings.Publishing;
-using Briefings.Rendering;
 using Briefings.Resolving;
 
 namespace Briefings.Serving;
 
-/// <summary>Which facts each page and feed of the site shows, so that <c>serve</c> can rebuild only the outputs
-/// an edit touches. It mirrors <see cref="Rendering.SitePages"/> and <see cref="Feeds"/> page by page: when a
-/// page starts to show something new, list it here too, or serve leaves that page stale (the soundness test,
-/// which compares full builds, catches it). The files about the whole archive (data files, sitemap) are not
-/// listed: any edit changes them, and serve writes them again when one is asked for.</summary>
+/// <summary>Which facts each page and feed of the site read when it was last built, as its model recorded them
+/// (<see cref="Reads"/>): nothing here describes a page, so a page added to <c>SitePages.All()</c> is followed with
+/// nothing else to write. serve fills it on its first full build and records each page again when it rebuilds it.
+/// The files about the whole archive (data files, sitemap) are not in it: any edit changes them, and serve writes
+/// them again when one is asked for. Not thread-safe but for <see cref="Record"/>.</summary>
 public sealed class SiteGraph
 {
-    // Each page's and each view's facts, back to back in one list: building the graph is appending, and finding
-    // what an edit affects is one pass over it with a small set of changed facts.
-    private readonly List<Key> _facts = [];
-    private readonly List<int> _hashes = [];
-    private readonly List<(string Url, int Start, int Count)> _pages = [];
-    private readonly List<(Key View, int Start, int Count)> _views = [];
-    private readonly HashSet<string> _urls = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _pageAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Fact[]> _read = new(StringComparer.Ordinal);
+    // The pages that read each fact: finding what an edit affects is one look-up per changed fact.
+    private readonly Dictionary<Fact, HashSet<string>> _readers = [];
+    private readonly Lock _lock = new();
 
-    /// <summary>Every output URL the graph knows.</summary>
-    public IReadOnlySet<string> Urls => _urls;
+    /// <summary>Every output URL the graph knows: what the site held when it was last written.</summary>
+    public IReadOnlyCollection<string> Urls => _read.Keys;
 
-    public SiteGraph(ArchiveIndex index)
+    public bool Knows(string url) => _read.ContainsKey(url);
+
+    /// <summary>How many facts the page read when last built (0 for one the graph does not know): a measure of its size.</summary>
+    public int ReadCount(string url) => _read.TryGetValue(url, out var facts) ? facts.Length : 0;
+
+    /// <summary>What the page at <paramref name="url"/> read: replaces what it read before. Safe to call from the
+    /// threads that render pages.</summary>
+    public void Record(string url, IReadOnlyCollection<Fact> facts)
     {
-        var shown = new Shown(index, this);
-        // A briefing item and an event appear on many pages; what they show is listed once, under the view's key,
-        // and each page lists the view. That keeps the graph small: pages x views, not pages x views x facts.
-        foreach (var b in index.Briefings)
+        var read = facts.ToArray();
+        lock (_lock)
         {
-            int start = _facts.Count;
-            shown.ItemFacts(b);
-            _views.Add((Keys.ItemOf(b.Id), start, _facts.Count - start));
-        }
-        foreach (var e in index.Events)
-        {
-            int start = _facts.Count;
-            shown.EventFacts(e);
-            _views.Add((Keys.EventOf(e), start, _facts.Count - start));
-        }
-        foreach (var (url, add) in Pages(index))
-        {
-            int start = _facts.Count;
-            add(shown);
-            _pageAt.Add(url, _pages.Count);
-            _pages.Add((url, start, _facts.Count - start));
-            _urls.Add(url);
-        }
-    }
-
-    private void Add(Key key)
-    {
-        _facts.Add(key);
-        _hashes.Add(key.GetHashCode());
-    }
-
-    /// <summary>The views (briefing items, events) that show any of the facts: when a fact changes, so do they.</summary>
-    public IEnumerable<Key> ViewsShowing(IReadOnlySet<Key> facts)
-    {
-        var hashes = facts.Select(k => k.GetHashCode()).ToHashSet();
-        return _views.Where(v => Shows(v.Start, v.Count, facts, hashes)).Select(v => v.View).ToList();
-    }
-
-    /// <summary>The outputs that show any of the facts or views.</summary>
-    public IEnumerable<string> PagesShowing(IReadOnlySet<Key> keys)
-    {
-        var hashes = keys.Select(k => k.GetHashCode()).ToHashSet();
-        return _pages.Where(p => Shows(p.Start, p.Count, keys, hashes)).Select(p => p.Url).ToList();
-    }
-
-    /// <summary>The outputs that show other facts than in <paramref name="before"/>, or that it does not have: the
-    /// pages of a split list show other items when one comes, goes or moves before them, though none of the items
-    /// they show changed.</summary>
-    public IEnumerable<string> PagesDifferingFrom(SiteGraph before)
-    {
-        foreach (var (url, start, count) in _pages)
-        {
-            if (!before._pageAt.TryGetValue(url, out var i) || before._pages[i].Count != count) { yield return url; continue; }
-            int old = before._pages[i].Start;
-            for (int k = 0; k < count; k++)
-                if (_hashes[start + k] != before._hashes[old + k] || _facts[start + k] != before._facts[old + k]) { yield return url; break; }
-        }
-    }
-
-    /// <summary>Whether the facts from <paramref name="start"/> include one of <paramref name="keys"/>. The hashes,
-    /// taken once when the graph is built, spare hashing each fact's id again on every edit.</summary>
-    private bool Shows(int start, int count, IReadOnlySet<Key> keys, HashSet<int> hashes)
-    {
-        for (int i = start; i < start + count; i++)
-            if (hashes.Contains(_hashes[i]) && keys.Contains(_facts[i])) return true;
-        return false;
-    }
-
-    public enum KeyKind { Facet, Whole, Tag, Years, AnyFacet, Item, Event, Length }
-
-    /// <summary>A fact a page can show, or a view that shows facts. Facts change when
-    /// <see cref="AffectedPages.ChangedKeys"/> says so; a view changes when a fact it shows does.</summary>
-    public readonly record struct Key(KeyKind Kind, string Name, int Number = 0);
-
-    /// <summary>The facts a page can show.</summary>
-    public static class Keys
-    {
-        /// <summary>What other pages show of a document: its name, dates, relations, events (not its body).</summary>
-        public static Key Facet(string id) => new(KeyKind.Facet, id);
-        /// <summary>All of a document, body included: its own page and the feeds show that.</summary>
-        public static Key Whole(string id) => new(KeyKind.Whole, id);
-        /// <summary>The briefings of a tag: their number is shown beside the tag on every briefing that has it.</summary>
-        public static Key Tag(string tag) => new(KeyKind.Tag, tag);
-        /// <summary>Which years have briefings, and how many.</summary>
-        public static readonly Key Years = new(KeyKind.Years, "");
-        /// <summary>Any facet of any document: for small pages that summarise everything (home, the indexes).</summary>
-        public static readonly Key AnyFacet = new(KeyKind.AnyFacet, "");
-        /// <summary>How long a split list is: each of its pages says how many pages there are.</summary>
-        public static Key Length(string listUrl, int count) => new(KeyKind.Length, listUrl, count);
-        /// <summary>The view of a briefing as an item of a list.</summary>
-        public static Key ItemOf(string briefingId) => new(KeyKind.Item, briefingId);
-        /// <summary>The view of an event, wherever it is listed.</summary>
-        public static Key EventOf(EventEntry e) => new(KeyKind.Event, e.Briefing.Id, e.Event.Index);
-    }
-
-    private static IEnumerable<(string Url, Action<Shown> Add)> Pages(ArchiveIndex index)
-    {
-        var archive = index.Archive;
-        yield return (SiteUrls.Home, s => s.Add(Keys.AnyFacet));
-        foreach (var page in Briefings(Pagination.OfBriefings(SiteUrls.ListOf(DocumentKind.Briefing), index.Briefings.Count), index.Briefings, s => s.Add(Keys.Years)))
-            yield return page;
-        foreach (var year in index.Briefings.GroupBy(b => b.Date.Year))
-        {
-            var briefings = year.ToList();
-            foreach (var page in Briefings(Pagination.OfBriefings(SiteUrls.Year(year.Key), briefings.Count), briefings, s => s.Add(Keys.Years)))
-                yield return page;
-        }
-        foreach (var b in index.Briefings)
-            yield return (b.Url, s => Briefing(s, b));
-        foreach (var e in archive.Documents.OfType<Entity>())
-        {
-            yield return (e.Url, s => Entity(s, e));
-            foreach (var page in Briefings(Pagination.OfBriefings(SiteUrls.BriefingsOf(e), index.BriefingsOf(e.Id).Count), index.BriefingsOf(e.Id), s => s.Doc(e.Id)))
-                yield return page;
-            foreach (var page in Events(Pagination.OfEvents(SiteUrls.EventsOf(e), index.EventsOf(e.Id).Count), index.EventsOf(e.Id), s => s.Doc(e.Id)))
-                yield return page;
-            yield return (SiteUrls.FeedOf(e), s =>
+            Forget(url);
+            _read[url] = read;
+            foreach (var fact in read)
             {
-                s.Doc(e.Id);
-                foreach (var b in index.BriefingsOf(e.Id).Take(Feeds.Latest)) s.FeedEntry(b);
-                // An empty feed is dated by the newest briefing of the whole archive.
-                if (index.BriefingsOf(e.Id).Count == 0) s.Add(Keys.AnyFacet);
-            });
-        }
-        foreach (var r in Redirects.Of(archive))
-            yield return (r.From, s => s.Doc(r.Target.Id));
-        foreach (var list in new[] { SiteUrls.ListOf(DocumentKind.Country), SiteUrls.ListOf(DocumentKind.Institution), SiteUrls.ListOf(DocumentKind.Person), SiteUrls.ListOf(DocumentKind.Agreement), SiteUrls.Tags, SiteUrls.Sources, SiteUrls.Corrections })
-            yield return (list, s => s.Add(Keys.AnyFacet));
-        foreach (var c in archive.Documents.OfType<CatalogSource>())
-            yield return (c.Url, s => Source(s, c));
-        foreach (var p in archive.Pages)
-            yield return (p.Url, s => s.Body(p));
-        yield return (SiteUrls.DataFolder, _ => { });
-        // The first page of the timeline charts every event.
-        foreach (var page in Events(Pagination.OfEvents(SiteUrls.Timeline, index.Events.Count), index.Events,
-            s => { foreach (var e in index.Events) s.Event(e); }, firstOnly: true))
-            yield return page;
-        foreach (var (tag, briefings) in index.ByTag)
-            foreach (var page in Briefings(Pagination.OfBriefings(SiteUrls.Tag(tag), briefings.Count), briefings, s => s.Add(Keys.Tag(tag))))
-                yield return page;
-        yield return (SiteUrls.Search, _ => { });
-        yield return (SiteUrls.NotFound, _ => { });
-        yield return (SiteUrls.Feed, s => { foreach (var b in index.Briefings.Take(Feeds.Latest)) s.FeedEntry(b); });
-    }
-
-    /// <summary>The pages of a split list of briefings: each shows its part of the list, how long the list is, and
-    /// what <paramref name="also"/> adds.</summary>
-    private static IEnumerable<(string Url, Action<Shown> Add)> Briefings(Pagination list, IReadOnlyList<Briefing> briefings, Action<Shown> also) =>
-        list.Pages.Select(at => (at.Url, (Action<Shown>)(s =>
-        {
-            also(s);
-            s.Add(Keys.Length(list.ListUrl, list.ItemCount));
-            foreach (var b in at.Slice(briefings)) s.Item(b);
-        })));
-
-    /// <summary>The pages of a split list of events; <paramref name="firstOnly"/> when only the first page shows what
-    /// <paramref name="also"/> adds.</summary>
-    private static IEnumerable<(string Url, Action<Shown> Add)> Events(Pagination list, IReadOnlyList<EventEntry> events, Action<Shown> also, bool firstOnly = false) =>
-        list.Pages.Select(at => (at.Url, (Action<Shown>)(s =>
-        {
-            if (at.IsFirst || !firstOnly) also(s);
-            s.Add(Keys.Length(list.ListUrl, list.ItemCount));
-            foreach (var e in at.Slice(events)) s.Event(e);
-        })));
-
-    private static void Briefing(Shown s, Briefing b)
-    {
-        s.Body(b);
-        foreach (var c in s.Index.CountriesOfBriefing(b)) s.Doc(c.Id);
-        s.Refs(b.Actors);
-        foreach (var r in b.Agreements)
-            if (s.Index.Find(r.Id) is Agreement a) s.Item(a);
-        foreach (var e in b.Events) s.Event(new EventEntry(b, e));
-        foreach (var t in b.Tags) s.Add(Keys.Tag(t));
-    }
-
-    /// <summary>A catalog source's page: the source, and every fact and file that rests on it.</summary>
-    private static void Source(Shown s, CatalogSource c)
-    {
-        s.Body(c);
-        foreach (var f in s.Index.FactsCiting(c.Id))
-        {
-            if (f.Event is { } e) s.Event(e);
-            else s.Post(f.Post!);
-        }
-        foreach (var file in s.Index.FilesCiting(c.Id))
-        {
-            if (file is Briefing b) s.Item(b);
-            else s.Doc(file.Id);
+                if (!_readers.TryGetValue(fact, out var pages)) _readers[fact] = pages = new(StringComparer.Ordinal);
+                pages.Add(url);
+            }
         }
     }
 
-    private static void Entity(Shown s, Entity e)
+    /// <summary>Drops a page that is gone.</summary>
+    public void Forget(string url)
     {
-        var index = s.Index;
-        s.Body(e);
-        foreach (var b in index.BriefingsOf(e.Id)) s.Item(b);
-        foreach (var ev in index.EventsOf(e.Id)) s.Event(ev);
-        foreach (var a in index.AgreementsOf(e.Id)) s.Item(a);
-        foreach (var c in index.CompanionsOf(e.Id)) s.Doc(c.Entity.Id);
-        switch (e)
-        {
-            case Country c:
-                foreach (var m in index.MembersOf(c.Id)) s.Doc(m.Id);
-                break;
-            case Institution i:
-                s.Ref(i.Country);
-                s.Ref(i.Parent);
-                foreach (var child in index.ChildrenOf(i.Id)) s.Doc(child.Id);
-                foreach (var post in index.PostsAt(i.Id)) s.Post(post);
-                break;
-            case Person p:
-                s.Ref(p.Country);
-                foreach (var post in p.Positions) s.Post(new PostEntry(p, post));
-                break;
-            case Agreement a:
-                s.Refs(a.Parties);
-                break;
-        }
+        if (!_read.Remove(url, out var old)) return;
+        foreach (var fact in old)
+            if (_readers.TryGetValue(fact, out var pages) && pages.Remove(url) && pages.Count == 0) _readers.Remove(fact);
     }
 
-    /// <summary>Collects the facts one page shows, one helper per kind of view the templates draw.</summary>
-    private sealed class Shown(ArchiveIndex index, SiteGraph graph)
+    /// <summary>The outputs that read any of the facts when last built.</summary>
+    public HashSet<string> PagesReading(IEnumerable<Fact> facts)
     {
-        public ArchiveIndex Index => index;
-
-        public void Add(Key key) => graph.Add(key);
-        public void Doc(string id) => graph.Add(Keys.Facet(id));
-        public void Ref(Ref? r) { if (r is not null) Doc(r.Id); }
-        public void Refs(IEnumerable<Ref> refs) { foreach (var r in refs) Doc(r.Id); }
-
-        /// <summary>A document's own page: all of it, the names of what its body and corrections mention, and the
-        /// catalog sources its source list shows.</summary>
-        public void Body(Document d)
-        {
-            graph.Add(Keys.Whole(d.Id));
-            Refs(d.BodyRefs.Mentions);
-            foreach (var c in d.Corrections) Refs(c.NoteRefs.Mentions);
-            Catalog(d);
-        }
-
-        /// <summary>The catalog sources a file's source list shows: a fact's source and its kind are shown with it.</summary>
-        public void Catalog(Document d)
-        {
-            var listed = index.ListedSources(d);
-            for (int i = d.Sources.Count; i < listed.Count; i++) Doc(listed[i].Id);
-        }
-
-        /// <summary>A briefing as an entry of a feed: all of it, with what its corrections mention.</summary>
-        public void FeedEntry(Briefing b)
-        {
-            graph.Add(Keys.Whole(b.Id));
-            Item(b);
-            foreach (var c in b.Corrections) Refs(c.NoteRefs.Mentions);
-        }
-
-        /// <summary>A briefing in a list.</summary>
-        public void Item(Briefing b) => graph.Add(Keys.ItemOf(b.Id));
-
-        /// <summary>What a briefing item shows: title, date, summary and its countries, which its actors' countries decide.</summary>
-        public void ItemFacts(Briefing b)
-        {
-            Doc(b.Id);
-            Refs(b.Actors);
-            foreach (var c in index.CountriesOfBriefing(b)) Doc(c.Id);
-        }
-
-        /// <summary>An agreement in a list, with its parties and what its sources say of its evidence.</summary>
-        public void Item(Agreement a)
-        {
-            Doc(a.Id);
-            Refs(a.Parties);
-            Catalog(a);
-        }
-
-        /// <summary>An event.</summary>
-        public void Event(EventEntry e) => graph.Add(Keys.EventOf(e));
-
-        /// <summary>What an event shows: its briefing, places, participants and what its summary mentions.</summary>
-        public void EventFacts(EventEntry e)
-        {
-            Doc(e.Briefing.Id);
-            Ref(e.Event.From);
-            Ref(e.Event.To);
-            Refs(e.Event.Participants);
-            Refs(e.Event.SummaryRefs.Mentions);
-            Catalog(e.Briefing);
-        }
-
-        public void Post(PostEntry p)
-        {
-            Doc(p.Person.Id);
-            Ref(p.Post.Institution);
-            Catalog(p.Person);
-        }
+        var urls = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fact in facts)
+            if (_readers.TryGetValue(fact, out var pages)) urls.UnionWith(pages);
+        return urls;
     }
 }

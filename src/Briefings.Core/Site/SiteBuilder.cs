@@ -44,7 +44,7 @@ public static class SiteBuilder
         var index = timings.Time("resolve", () => new ArchiveIndex(archive));
 
         SiteWriter.Written written;
-        try { written = SiteWriter.Write(index, theme.GetAwaiter().GetResult(), output, timings, options.Search ? themeDir : null); }
+        try { written = SiteWriter.WriteSite(index, theme.GetAwaiter().GetResult(), output, timings, options.Search ? themeDir : null); }
         catch (AggregateException e) when (OutputException.Among(e) is { } failure) { throw failure; }
         if (written.Search?.Failure is { } why)
             throw new OutputException($"the search index could not be written: {why}");

@@ -112,6 +112,14 @@ public sealed class StagedOutput : IDisposable
         write(writer);
     });
 
+    /// <summary>Opens a new file without a buffer of its own, for a writer that buffers (a page's
+    /// <see cref="Utf8FileWriter"/>) or writes its bytes at once (a feed).</summary>
+    public void WriteUnbuffered(string relativePath, Action<Stream> write) => Writing(relativePath, () =>
+    {
+        using var stream = Create(relativePath, 0);
+        write(stream);
+    });
+
     /// <summary>Opens a new file for bytes, so a large file streams to disk.</summary>
     public void WriteStream(string relativePath, Action<Stream> write) => Writing(relativePath, () =>
     {

@@ -13,6 +13,7 @@ public sealed class LiveSiteTests
     public void After_an_edit_the_served_folder_is_what_a_full_build_writes(string edit)
     {
         using var archive = new TempArchive();
+        AffectedPagesTests.Prepare(edit, archive);
         var folder = Path.Combine(archive.Root, "served");
         var live = new LiveSite(archive.Input, folder);
         Assert.False(live.BuildAll().HasErrors);

@@ -26,7 +26,9 @@ bin="$art/bin/Briefings.Cli/release/briefings"
 cp -r "$input" "$work/input"
 cp -r theme "$work/theme"
 
-"$bin" serve --input "$work/input" --port 0 --verbose >"$work/log" 2>&1 &
+# serve takes a port from 1 to 65535 (0 is refused): a free one, unless PORT says which.
+port="${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+"$bin" serve --input "$work/input" --port "$port" --verbose >"$work/log" 2>&1 &
 server=$!
 until grep -q '^serving ' "$work/log"; do
   kill -0 "$server" 2>/dev/null || { cat "$work/log"; exit 1; }
