@@ -1,6 +1,8 @@
 using Briefings.Errors;
 using Briefings.Model;
 using Briefings.Rendering.Charts;
+using Briefings.Rendering.Charts.Map;
+using Briefings.Rendering.Charts.Network;
 using Briefings.Resolving;
 
 namespace Briefings.Rendering;
@@ -57,6 +59,7 @@ public sealed class SitePages
         yield return new(SiteUrls.ListOf(DocumentKind.Agreement), "agreements", Agreements);
         foreach (var a in Archive.Agreements) yield return new(a.Url, "agreement", () => Agreement(a));
         yield return new(SiteUrls.Timeline, "timeline", Timeline);
+        yield return new(SiteUrls.Network, "network", NetworkPage);
         yield return new(SiteUrls.Tags, "tags", Tags);
         foreach (var (tag, briefings) in index.ByTag)
             yield return new(SiteUrls.Tag(tag), "tag", () => Tag(tag, briefings));
@@ -166,6 +169,7 @@ public sealed class SitePages
         var members = index.MembersOf(c.Id);
         page["institutions"] = members.OfType<Institution>().Select(i => views.Link(i, Labels.Of(i.Type))).ToList();
         page["people"] = members.OfType<Person>().Select(p => views.Link(p, CurrentTitle(p))).ToList();
+        page["delegation_map"] = Delegations.Chart(index, c);
         return page;
     }
 
@@ -179,6 +183,7 @@ public sealed class SitePages
         page["names"] = i.Names.OrderBy(n => n.From ?? n.Until).Select(n => new FormerNameView(n.Name, DateView.Of(n.From), DateView.Of(n.Until))).ToList();
         page["positions"] = index.PostsAt(i.Id).Select(views.Position).ToList();
         page["tenure_chart"] = Tenures.Chart(index, i.Id);
+        page["network_chart"] = Network.Chart(index, i.Id);
         return page;
     }
 
@@ -188,6 +193,7 @@ public sealed class SitePages
         page["person"] = p;
         page["country"] = views.Link(p.Country);
         page["positions"] = p.Positions.OrderByDescending(x => x.From).Select(x => views.Position(new PostEntry(p, x))).ToList();
+        page["network_chart"] = Network.Chart(index, p.Id);
         return page;
     }
 
@@ -244,6 +250,14 @@ public sealed class SitePages
         page["groups"] = index.Events.GroupBy(e => e.Event.Date.Year)
             .Select(g => new Dictionary<string, object?> { ["year"] = g.Key, ["events"] = views.Events(g) }).ToList();
         page["events_chart"] = EventsPerYear.Chart(index.Events);
+        page["delegation_map"] = Delegations.Chart(index);
+        return page;
+    }
+
+    private Dictionary<string, object?> NetworkPage()
+    {
+        var page = Page("Network", "Who works with whom: the people and institutions in most briefings, and the briefings and agreements they share.", SiteUrls.Network, "network");
+        page["network_chart"] = Network.ArchiveChart(index);
         return page;
     }
 

@@ -40,11 +40,20 @@ public sealed record SourcedFact(EventEntry? Event, PostEntry? Post, Citation Ci
 /// <summary>An entity appearing in the same briefings as another, and how often.</summary>
 public sealed record Companion(Document Entity, int Count);
 
+/// <summary>A person or institution another works with: the briefings both appear in (their events included) and
+/// the agreements both are party to.</summary>
+public sealed record Tie(Document Entity, int Briefings, int Agreements)
+{
+    public int Count => Briefings + Agreements;
+}
+
 /// <summary>Every relation between documents, computed once after checking so that rendering only looks
 /// things up. Lists are in reading order: briefings and events newest first, entities by name.</summary>
 public sealed class ArchiveIndex
 {
     public const int CompanionCount = 10;
+    /// <summary>How many ties of each entity a network shows: enough to see its circle, few enough to read.</summary>
+    public const int TieCount = 8;
 
     public Archive Archive { get; }
     public IReadOnlyDictionary<string, Document> ById { get; }
@@ -61,6 +70,7 @@ public sealed class ArchiveIndex
     private readonly Dictionary<string, List<PostEntry>> _postsAt = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Institution>> _childrenOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Companion>> _companions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<Tie>> _ties = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Country>> _countriesOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<SourcedFact>> _factsCiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Document>> _filesCiting = new(StringComparer.Ordinal);
@@ -123,6 +133,12 @@ public sealed class ArchiveIndex
             list.Sort((x, y) => EventOrder(y, x));
         foreach (var (id, top) in CoOccurrences.Top(entitiesOf, CompanionCount, IsCompanion))
             _companions[id] = top.Select(c => new Companion(ById[c.Id], c.Count)).ToList();
+        // Ties count an agreement as one more thing two parties share, so its parties are one more group to count in.
+        var groups = new List<IReadOnlyList<string>>(entitiesOf);
+        groups.AddRange(archive.Agreements.Select(a => (IReadOnlyList<string>)a.Parties.Select(r => r.Id).Where(ById.ContainsKey).Distinct().ToList()));
+        foreach (var (id, top) in CoOccurrences.Top(groups, TieCount, IsTie))
+            if (IsTie(id))
+                _ties[id] = top.Select(t => SharedBy(id, t.Id, t.Count)).ToList();
         foreach (var list in _agreementsOf.Values) list.Sort(AgreementOrder);
         foreach (var list in _membersOf.Values) list.Sort(ByName);
         foreach (var list in _childrenOf.Values) list.Sort(ByName);
@@ -148,6 +164,21 @@ public sealed class ArchiveIndex
     public IReadOnlyList<PostEntry> PostsAt(string institutionId) => Get(_postsAt, institutionId);
     public IReadOnlyList<Institution> ChildrenOf(string institutionId) => Get(_childrenOf, institutionId);
     public IReadOnlyList<Companion> CompanionsOf(string id) => _companions.TryGetValue(id, out var c) ? c : [];
+    /// <summary>The people and institutions (news outlets aside) a person or institution shares most briefings and
+    /// agreements with, at most <see cref="TieCount"/>: most first, then by id.</summary>
+    public IReadOnlyList<Tie> TiesOf(string id) => _ties.TryGetValue(id, out var t) ? t : [];
+
+    /// <summary>Whether an entity takes part in the networks: a person, or an institution that is not a news outlet.</summary>
+    public bool IsTie(string id) => ById.TryGetValue(id, out var d) && d is Person or Institution { Type: not "media" };
+
+    /// <summary>What two entities share, for two that share <paramref name="count"/> briefings and agreements together.</summary>
+    private Tie SharedBy(string id, string other, int count)
+    {
+        int agreements = 0;
+        foreach (var a in AgreementsOf(id))
+            if (a.Parties.Any(r => r.Id == other)) agreements++;
+        return new Tie(ById[other], count - agreements, agreements);
+    }
     /// <summary>A briefing's countries: those it lists, those of its actors, and those its events go from or to.</summary>
     public IReadOnlyList<Country> CountriesOfBriefing(Briefing b) => _countriesOf.TryGetValue(b.Id, out var c) ? c : [];
 
