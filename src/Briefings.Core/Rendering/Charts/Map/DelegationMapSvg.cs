@@ -31,10 +31,11 @@ internal static class DelegationMapSvg
             .Where(r => r.From is not null && r.To is not null).ToList();
         var points = routes.SelectMany(r => new[] { r.From!, r.To! }).DistinctBy(s => s.Iso).ToList();
         var (x, y, w, h) = View(points);
-        double k = w / 400; // one unit of a 400-wide chart, as the other charts are drawn
+        double k = w / 560; // a pixel of the map as a wide chart shows it
 
         var svg = Open(id, x, y, w, h, title, summary);
-        svg.Append("<defs><marker id=\"").Append(id).Append("-arrow\" viewBox=\"0 0 10 10\" refX=\"7\" refY=\"5\" markerWidth=\"3.5\" markerHeight=\"3.5\" orient=\"auto\">")
+        svg.Append("<defs><marker id=\"").Append(id).Append("-arrow\" viewBox=\"0 0 10 10\" refX=\"7\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"")
+            .Append(N(11 * k)).Append("\" markerHeight=\"").Append(N(11 * k)).Append("\" orient=\"auto\">")
             .Append("<path class=\"arrow\" d=\"M0,0L10,5L0,10z\"/></marker></defs>");
         var involved = points.Select(p => p.Iso).ToHashSet(StringComparer.Ordinal);
         foreach (var s in WorldMap.All)
@@ -56,11 +57,16 @@ internal static class DelegationMapSvg
                 .Append(' ').Append(N(ex)).Append(',').Append(N(ey)).Append("\"/>");
         }
         var names = data.Routes.SelectMany(r => new[] { r.From, r.To }).DistinctBy(c => c.Iso).ToDictionary(c => c.Iso.ToUpperInvariant(), c => c.Name);
-        svg.Append("<g class=\"places\" font-size=\"").Append(N(12 * k)).Append("\">");
-        foreach (var p in points.OrderBy(p => p.Iso, StringComparer.Ordinal))
+        svg.Append("<g class=\"places\" font-size=\"").Append(N(13 * k)).Append("\">");
+        // A name goes above its point, or below it when a name already placed (from the top down) would be in the way.
+        var placed = new List<(double X, double Y)>();
+        foreach (var p in points.OrderBy(p => p.Y).ThenBy(p => p.Iso, StringComparer.Ordinal))
         {
-            svg.Append("<circle class=\"place\" cx=\"").Append(N(p.X)).Append("\" cy=\"").Append(N(p.Y)).Append("\" r=\"").Append(N(2.5 * k)).Append("\"/>");
-            svg.Append("<text class=\"place-name\" x=\"").Append(N(p.X)).Append("\" y=\"").Append(N(p.Y - 5 * k)).Append("\" text-anchor=\"middle\">")
+            double ly = p.Y - 6 * k;
+            if (placed.Any(q => Math.Abs(q.X - p.X) < 70 * k && Math.Abs(q.Y - ly) < 15 * k)) ly = p.Y + 16 * k;
+            placed.Add((p.X, ly));
+            svg.Append("<circle class=\"place\" cx=\"").Append(N(p.X)).Append("\" cy=\"").Append(N(p.Y)).Append("\" r=\"").Append(N(3 * k)).Append("\"/>");
+            svg.Append("<text class=\"place-name\" x=\"").Append(N(p.X)).Append("\" y=\"").Append(N(ly)).Append("\" text-anchor=\"middle\">")
                 .Append(Escape(names[p.Iso])).Append("</text>");
         }
         return svg.Append("</g></svg>").ToString();

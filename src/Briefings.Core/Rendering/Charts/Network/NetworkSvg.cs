@@ -9,8 +9,8 @@ namespace Briefings.Rendering.Charts.Network;
 /// links to its page, named in full for a screen reader (the name drawn beside it may be shortened).</summary>
 internal static class NetworkSvg
 {
-    private const double EgoWidth = 400, EgoHeight = 300, ArchiveWidth = 640, ArchiveHeight = 480;
-    private const int EgoName = 22, ArchiveName = 26;
+    private const double EgoWidth = 440, EgoHeight = 300, ArchiveWidth = 640, ArchiveHeight = 480;
+    private const int EgoName = 20, ArchiveName = 26;
 
     public static ChartView View(Network network, string id)
     {
@@ -46,7 +46,7 @@ internal static class NetworkSvg
         bool ego = network.Centre is not null;
         double width = ego ? EgoWidth : ArchiveWidth, height = ego ? EgoHeight : ArchiveHeight;
         var places = ego
-            ? NetworkLayout.Radial(network.Nodes.Count, width / 2, height / 2, 78, 112)
+            ? NetworkLayout.Radial(network.Nodes.Count, width / 2, height / 2, 72, 112)
             : NetworkLayout.Force(network, width, height, 75, 24);
         int most = network.Links.Max(l => l.Count);
 
@@ -65,7 +65,7 @@ internal static class NetworkSvg
             svg.Append("<a href=\"").Append(Escape(node.Url)).Append("\" aria-label=\"").Append(Escape($"{node.DisplayName} ({Labels.Of(node.Kind.Noun()).ToLowerInvariant()})")).Append("\">")
                 .Append("<circle class=\"node node-").Append(node.Kind.Noun()).Append(i == 0 && ego ? " centre" : "").Append("\" cx=\"").Append(N(x)).Append("\" cy=\"").Append(N(y))
                 .Append("\" r=\"").Append(i == 0 && ego ? "10" : "7").Append("\"/>");
-            Text(svg, "label", lx, ly, Short(node.DisplayName, ego ? EgoName : ArchiveName), anchor);
+            Text(svg, "label-small", lx, ly, Short(node.DisplayName, ego ? EgoName : ArchiveName), anchor);
             svg.Append("</a>");
         }
         return svg.Append("</svg>").ToString();
