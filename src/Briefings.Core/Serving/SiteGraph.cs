@@ -133,6 +133,8 @@ public sealed class SiteGraph
             yield return (p.Url, s => s.Body(p));
         yield return (SiteUrls.DataFolder, _ => { });
         yield return (SiteUrls.Timeline, s => { foreach (var e in index.Events) s.Event(e); });
+        // The archive's network ranks every person and institution by its briefings: it summarises everything.
+        yield return (SiteUrls.Network, s => s.Add(Keys.AnyFacet));
         foreach (var (tag, briefings) in index.ByTag)
             yield return (SiteUrls.Tag(tag), s => { s.Add(Keys.Tag(tag)); foreach (var b in briefings) s.Item(b); });
         yield return (SiteUrls.Search, _ => { });
@@ -175,6 +177,13 @@ public sealed class SiteGraph
         foreach (var ev in index.EventsOf(e.Id)) s.Event(ev);
         foreach (var a in index.AgreementsOf(e.Id)) s.Item(a);
         foreach (var c in index.CompanionsOf(e.Id)) s.Doc(c.Entity.Id);
+        // Its network: its ties, and what they share with one another (their briefings and agreements).
+        foreach (var t in index.TiesOf(e.Id))
+        {
+            s.Doc(t.Entity.Id);
+            foreach (var b in index.BriefingsOf(t.Entity.Id)) s.Item(b);
+            foreach (var a in index.AgreementsOf(t.Entity.Id)) s.Item(a);
+        }
         switch (e)
         {
             case Country c:
