@@ -28,7 +28,9 @@ public sealed record Network(IReadOnlyList<Document> Nodes, IReadOnlyList<Link> 
         var nodes = index.Archive.Documents.Where(d => index.IsTie(d.Id) && index.TiesOf(d.Id).Count > 0)
             .OrderByDescending(d => index.BriefingsOf(d.Id).Count).ThenBy(d => d.Id, StringComparer.Ordinal)
             .Take(ArchiveNodes).ToList();
-        return nodes.Count < 2 ? null : new Network(nodes, Strongest(LinksAmong(index, nodes), nodes.Count), null);
+        var links = Strongest(LinksAmong(index, nodes), nodes.Count);
+        // The busiest entities may each share their ties only with entities outside them: then there is nothing to draw.
+        return links.Count == 0 ? null : new Network(nodes, links, null);
     }
 
     /// <summary>How many of its strongest links each node of the archive's network keeps: drawn all, thirty of the
@@ -66,7 +68,7 @@ public sealed record Network(IReadOnlyList<Document> Nodes, IReadOnlyList<Link> 
     public static ChartView? Chart(ArchiveIndex index, string entityId, string id = "chart-network") =>
         Of(index, entityId) is { } network ? NetworkSvg.View(network, id) : null;
 
-    /// <summary>The chart of the archive's network, or null when fewer than two entities have a tie.</summary>
+    /// <summary>The chart of the archive's network, or null when no two of its entities share anything.</summary>
     public static ChartView? ArchiveChart(ArchiveIndex index, string id = "chart-network") =>
         OfArchive(index) is { } network ? NetworkSvg.View(network, id) : null;
 }
