@@ -177,12 +177,19 @@ public sealed class SiteGraph
         foreach (var ev in index.EventsOf(e.Id)) s.Event(ev);
         foreach (var a in index.AgreementsOf(e.Id)) s.Item(a);
         foreach (var c in index.CompanionsOf(e.Id)) s.Doc(c.Entity.Id);
-        // Its network: its ties, and what they share with one another (their briefings and agreements).
-        foreach (var t in index.TiesOf(e.Id))
+        // Its network: its ties, and the briefings and agreements two of them share (which its lines count).
+        var ties = index.TiesOf(e.Id);
+        if (ties.Count > 0)
         {
-            s.Doc(t.Entity.Id);
-            foreach (var b in index.BriefingsOf(t.Entity.Id)) s.Item(b);
-            foreach (var a in index.AgreementsOf(t.Entity.Id)) s.Item(a);
+            var seen = new HashSet<Document>(index.BriefingsOf(e.Id));
+            foreach (var t in ties)
+            {
+                s.Doc(t.Entity.Id);
+                foreach (var b in index.BriefingsOf(t.Entity.Id))
+                    if (!seen.Add(b)) s.Item(b);
+                foreach (var a in index.AgreementsOf(t.Entity.Id))
+                    if (!seen.Add(a)) s.Item(a);
+            }
         }
         switch (e)
         {
