@@ -193,7 +193,7 @@ public sealed record SitePage : Document
 
     /// <summary>The first URL segments the site itself uses; a page may not take one.</summary>
     public static readonly IReadOnlyList<string> ReservedIds =
-        ["briefings", "countries", "institutions", "people", "agreements", "timeline", "tags", "search", "sources",
+        ["briefings", "countries", "institutions", "people", "agreements", "timeline", "network", "tags", "search", "sources",
          "corrections", "data", "assets", "pagefind"];
 
     /// <summary>Whether an id is kept for the site: one of <see cref="ReservedIds"/> or a language tag.</summary>

@@ -8,6 +8,8 @@ public static class SiteUrls
 {
     public const string Home = "/";
     public const string Timeline = "/timeline/";
+    /// <summary>Who works with whom across the archive.</summary>
+    public const string Network = "/network/";
     public const string Tags = "/tags/";
     public const string Sources = "/sources/";
     public const string Search = "/search/";
@@ -84,6 +86,7 @@ public static class SiteUrls
         ["home"] = Home,
         ["briefings"] = ListOf(DocumentKind.Briefing),
         ["timeline"] = Timeline,
+        ["network"] = Network,
         ["countries"] = ListOf(DocumentKind.Country),
         ["institutions"] = ListOf(DocumentKind.Institution),
         ["people"] = ListOf(DocumentKind.Person),

@@ -1,6 +1,8 @@
 using Briefings.Errors;
 using Briefings.Model;
 using Briefings.Rendering.Charts;
+using Briefings.Rendering.Charts.Map;
+using Briefings.Rendering.Charts.Network;
 using Briefings.Resolving;
 
 namespace Briefings.Rendering;
@@ -81,6 +83,7 @@ public sealed class SitePages
             foreach (var p in EntityLists(a)) yield return p;
         }
         foreach (var p in Paged(Pagination.OfEvents(SiteUrls.Timeline, index.Events.Count), "timeline", Timeline)) yield return p;
+        yield return new(SiteUrls.Network, "network", NetworkPage);
         yield return new(SiteUrls.Tags, "tags", Tags);
         foreach (var (tag, briefings) in index.ByTag)
             foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.Tag(tag), briefings.Count), "tag", at => Tag(tag, index.TaggedWith(tag), at)))
@@ -239,6 +242,7 @@ public sealed class SitePages
         var members = index.MembersOf(c.Id);
         page["institutions"] = members.OfType<Institution>().Select(i => views.Link(i, Labels.Of(i.Type))).ToList();
         page["people"] = members.OfType<Person>().Select(p => views.Link(p, CurrentTitle(p))).ToList();
+        page["delegation_map"] = Delegations.Chart(index, c);
         return page;
     }
 
@@ -252,6 +256,7 @@ public sealed class SitePages
         page["names"] = i.Names.OrderBy(n => n.From ?? n.Until).Select(n => new FormerNameView(n.Name, DateView.Of(n.From), DateView.Of(n.Until))).ToList();
         page["positions"] = index.PostsAt(i.Id).Select(views.Position).ToList();
         page["tenure_chart"] = Tenures.Chart(index, i.Id);
+        page["network_chart"] = Network.Chart(index, i.Id);
         return page;
     }
 
@@ -261,6 +266,7 @@ public sealed class SitePages
         page["person"] = p;
         page["country"] = views.Link(p.Country);
         page["positions"] = p.Positions.OrderByDescending(x => x.From).Select(x => views.Position(new PostEntry(p, x))).ToList();
+        page["network_chart"] = Network.Chart(index, p.Id);
         return page;
     }
 
@@ -318,6 +324,14 @@ public sealed class SitePages
             .Select(g => new Dictionary<string, object?> { ["year"] = g.Key, ["events"] = views.Events(g) }).ToList();
         // The chart is of the whole archive: its first page shows it.
         page["events_chart"] = at.IsFirst ? EventsPerYear.Chart(index.Events) : null;
+        page["delegation_map"] = at.IsFirst ? Delegations.Chart(index) : null;
+        return page;
+    }
+
+    private Dictionary<string, object?> NetworkPage()
+    {
+        var page = Page("Network", "Who works with whom: the people and institutions in most briefings, and the briefings and agreements they share.", SiteUrls.Network, "network");
+        page["network_chart"] = Network.ArchiveChart(index);
         return page;
     }
 

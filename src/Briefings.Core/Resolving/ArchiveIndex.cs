@@ -43,11 +43,20 @@ public sealed record Companion(Document Entity, int Count);
 /// <summary>A year that has briefings, and how many.</summary>
 public sealed record YearCount(int Year, int Count);
 
+/// <summary>A person or institution another works with: the briefings both appear in (their events included) and
+/// the agreements both are party to.</summary>
+public sealed record Tie(Document Entity, int Briefings, int Agreements)
+{
+    public int Count => Briefings + Agreements;
+}
+
 /// <summary>Every relation between documents, computed once after checking so that rendering only looks
 /// things up. Lists are in reading order: briefings and events newest first, entities by name.</summary>
 public sealed class ArchiveIndex
 {
     public const int CompanionCount = 10;
+    /// <summary>How many ties of each entity a network shows: enough to see its circle, few enough to read.</summary>
+    public const int TieCount = 8;
 
     private readonly Archive _archive;
     private readonly IReadOnlyList<Briefing> _briefings;
@@ -106,6 +115,7 @@ public sealed class ArchiveIndex
     private readonly Dictionary<string, List<PostEntry>> _postsAt = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Institution>> _childrenOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Companion>> _companions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<Tie>> _ties = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Country>> _countriesOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<SourcedFact>> _factsCiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Document>> _filesCiting = new(StringComparer.Ordinal);
@@ -170,6 +180,12 @@ public sealed class ArchiveIndex
             list.Sort((x, y) => EventOrder(y, x));
         foreach (var (id, top) in CoOccurrences.Top(entitiesOf, CompanionCount, IsCompanion))
             _companions[id] = top.Select(c => new Companion(ById[c.Id], c.Count)).ToList();
+        // Ties count an agreement as one more thing two parties share, so its parties are one more group to count in.
+        var groups = new List<IReadOnlyList<string>>(entitiesOf);
+        groups.AddRange(archive.Agreements.Select(a => (IReadOnlyList<string>)a.Parties.Select(r => r.Id).Where(ById.ContainsKey).Distinct().ToList()));
+        foreach (var (id, top) in CoOccurrences.Top(groups, TieCount, IsTie))
+            if (IsTie(id))
+                _ties[id] = top.Select(t => SharedBy(id, t.Id, t.Count)).ToList();
         foreach (var list in _agreementsOf.Values) list.Sort(AgreementOrder);
         foreach (var list in _membersOf.Values) list.Sort(ByName);
         foreach (var list in _childrenOf.Values) list.Sort(ByName);
@@ -195,6 +211,21 @@ public sealed class ArchiveIndex
     public IReadOnlyList<PostEntry> PostsAt(string institutionId) => Reads.List(Relation.PostsAt, institutionId, Get(_postsAt, institutionId), p => p.Person.Id);
     public IReadOnlyList<Institution> ChildrenOf(string institutionId) => Reads.List(Relation.ChildrenOf, institutionId, Get(_childrenOf, institutionId), i => i.Id);
     public IReadOnlyList<Companion> CompanionsOf(string id) => Reads.List(Relation.CompanionsOf, id, _companions.TryGetValue(id, out var c) ? c : [], x => x.Entity.Id);
+    /// <summary>The people and institutions (news outlets aside) a person or institution shares most briefings and
+    /// agreements with, at most <see cref="TieCount"/>: most first, then by id.</summary>
+    public IReadOnlyList<Tie> TiesOf(string id) => Reads.List(Relation.TiesOf, id, _ties.TryGetValue(id, out var t) ? t : [], x => x.Entity.Id);
+
+    /// <summary>Whether an entity takes part in the networks: a person, or an institution that is not a news outlet.</summary>
+    public bool IsTie(string id) => ById.TryGetValue(id, out var d) && d is Person or Institution { Type: not "media" };
+
+    /// <summary>What two entities share, for two that share <paramref name="count"/> briefings and agreements together.</summary>
+    private Tie SharedBy(string id, string other, int count)
+    {
+        int agreements = 0;
+        foreach (var a in AgreementsOf(id))
+            if (a.Parties.Any(r => r.Id == other)) agreements++;
+        return new Tie(ById[other], count - agreements, agreements);
+    }
     /// <summary>A briefing's countries: those it lists, those of its actors, and those its events go from or to.</summary>
     public IReadOnlyList<Country> CountriesOfBriefing(Briefing b) => Reads.List(Relation.CountriesOf, b.Id, _countriesOf.TryGetValue(b.Id, out var c) ? c : [], x => x.Id);
 
@@ -310,6 +341,7 @@ public sealed class ArchiveIndex
         Diff(Relation.PostsAt, x => x._postsAt.Keys, (x, k) => Get(x._postsAt, k), Post);
         Diff(Relation.ChildrenOf, x => x._childrenOf.Keys, (x, k) => Get(x._childrenOf, k), Doc);
         Diff(Relation.CompanionsOf, x => x._companions.Keys, (x, k) => x._companions.GetValueOrDefault(k) ?? [], (a, b) => a.Entity.Id == b.Entity.Id && a.Count == b.Count);
+        Diff(Relation.TiesOf, x => x._ties.Keys, (x, k) => x._ties.GetValueOrDefault(k) ?? [], (a, b) => a.Entity.Id == b.Entity.Id && a.Briefings == b.Briefings && a.Agreements == b.Agreements);
         Diff(Relation.CountriesOf, x => x._countriesOf.Keys, (x, k) => x._countriesOf.GetValueOrDefault(k) ?? [], Doc);
         Diff(Relation.FactsCiting, x => x._factsCiting.Keys, (x, k) => Get(x._factsCiting, k),
             (a, b) => a.File.Id == b.File.Id && a.Event?.Event.Index == b.Event?.Event.Index && a.Post?.Post.Index == b.Post?.Post.Index && a.Citation.At == b.Citation.At);

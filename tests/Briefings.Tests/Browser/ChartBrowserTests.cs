@@ -13,7 +13,7 @@ namespace Briefings.Tests.Browser;
 public sealed class ChartBrowserTests(BrowserSite site, ITestOutputHelper output)
 {
     private static readonly string[] ChartPages =
-        ["/", "/timeline/", "/institutions/dprk-central-court/", "/people/kang-yun-sok/", "/countries/north-korea/",
+        ["/", "/timeline/", "/institutions/dprk-central-court/", "/people/kang-yun-sok/", "/countries/north-korea/", "/network/",
          "/briefings/2019-06-14-court-delegation-to-china/"];
 
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -44,12 +44,15 @@ public sealed class ChartBrowserTests(BrowserSite site, ITestOutputHelper output
         var widths = await page.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         Assert.True(widths[0] <= widths[1], $"{path} at {width}px ({scheme}) scrolls sideways: {widths[0]}px in a {widths[1]}px window");
 
-        // The charts are drawn (a box of some size, marks in it) and named; their tables are there to open.
+        // The charts are drawn (a box of some size, marks in it) and named; their tables are there to open. A network
+        // is a group of links rather than an image, named by its title and described by its description.
         var charts = await page.Page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll("figure.chart")].map(f => {
-              const svg = f.querySelector("svg[role=img]"), box = svg.getBoundingClientRect();
-              const names = (svg.getAttribute("aria-labelledby") || "").split(" ").map(id => document.getElementById(id)?.textContent || "");
-              return [box.width > 200 && box.height > 40, svg.querySelectorAll("rect").length > 0, names.every(n => n.length > 0),
+              const svg = f.querySelector("svg.chart-svg"), box = svg.getBoundingClientRect();
+              const ids = ((svg.getAttribute("aria-labelledby") || "") + " " + (svg.getAttribute("aria-describedby") || "")).trim().split(/ +/);
+              const names = ids.map(id => document.getElementById(id)?.textContent || "");
+              return [box.width > 200 && box.height > 40, svg.querySelectorAll("rect, circle, path.arc").length > 0,
+                      ids.length === 2 && names.every(n => n.length > 0) && ["img", "group"].includes(svg.getAttribute("role")),
                       f.querySelectorAll("details table tbody tr").length > 0].join(",");
             })
             """);

@@ -107,7 +107,7 @@ public static partial class PageSafety
     /// shapes, text and links to the site's own pages, with no event handler, style or reference to anything else.</summary>
     private static bool IsBuildChart(AngleSharp.Dom.IElement e)
     {
-        string[] shapes = ["svg", "g", "rect", "line", "path", "text", "tspan", "title", "desc", "a", "defs", "linearGradient", "lineargradient", "stop"];
+        string[] shapes = ["svg", "g", "rect", "line", "path", "text", "tspan", "title", "desc", "a", "defs", "linearGradient", "lineargradient", "stop", "circle", "marker"];
         return e.LocalName == "svg" && e.ClassList.Contains("chart-svg") && e.ParentElement is { LocalName: "figure" } figure
             && figure.ClassList.Contains("chart")
             && e.QuerySelectorAll("*").Prepend(e).All(x => shapes.Contains(x.LocalName)

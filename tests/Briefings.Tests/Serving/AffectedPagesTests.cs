@@ -16,13 +16,13 @@ public sealed class AffectedPagesTests
     /// they reach every kind of page (<see cref="The_edits_reach_every_kind_of_page_that_shows_content"/>).</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Reaches = new Dictionary<string, string[]>
     {
-        ["briefing title"] = ["home", "briefings", "briefing", "timeline", "tag", "country", "person", "institution", "feed"],
+        ["briefing title"] = ["home", "briefings", "briefing", "timeline", "tag", "country", "person", "institution", "entity-briefings", "entity-events", "feed"],
         ["briefing body"] = ["briefing"],
         ["briefing tag added"] = ["tags", "tag", "briefing"],
         ["briefing removed"] = ["home", "briefings", "countries"],
         ["briefing added"] = ["briefing", "briefings", "agreement"],
         ["briefing moved to another year"] = ["briefings", "home"],
-        ["person renamed"] = ["person", "people", "institution", "feed"],
+        ["person renamed"] = ["person", "people", "institution", "network", "feed"],
         ["person body"] = ["person"],
         ["institution moves country"] = ["institution", "institutions", "country"],
         ["institution renamed"] = ["institution", "institutions", "redirect"],

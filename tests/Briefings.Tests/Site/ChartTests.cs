@@ -84,8 +84,9 @@ public sealed class ChartTests(TestSiteBuild site) : IClassFixture<TestSiteBuild
         Assert.Null(site.Page("/institutions/kcna/").QuerySelector("#chart-tenures"));
     }
 
-    /// <summary>Every chart of the site is an image with a name and a description, a legend, and a table with a
-    /// caption and headers; nothing in it loads from elsewhere or runs.</summary>
+    /// <summary>Every chart of the site is an image with a name and a description (a network, whose dots are links,
+    /// a group named and described the same way), a legend, and a table with a caption and headers; nothing in it
+    /// loads from elsewhere or runs, and its only links are a network's, to pages of the site.</summary>
     [Fact]
     public void Every_chart_has_a_text_alternative_a_legend_and_a_table()
     {
@@ -94,12 +95,21 @@ public sealed class ChartTests(TestSiteBuild site) : IClassFixture<TestSiteBuild
         foreach (var (file, figure) in figures)
         {
             var svg = figure.QuerySelector("svg")!;
-            Assert.Equal("img", svg.GetAttribute("role"));
-            var names = svg.GetAttribute("aria-labelledby")!.Split(' ').Select(id => svg.Owner!.GetElementById(id)).ToList();
+            bool network = svg.GetAttribute("role") == "group";
+            Assert.Equal(network ? "group" : "img", svg.GetAttribute("role"));
+            var names = $"{svg.GetAttribute("aria-labelledby")} {svg.GetAttribute("aria-describedby")}".Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(id => svg.Owner!.GetElementById(id)).ToList();
             Assert.Equal(["title", "desc"], names.Select(n => n?.LocalName));
             Assert.All(names, n => Assert.True(n!.Text().Length > 10, $"{file}: an empty chart name"));
             Assert.All(names, n => Assert.Same(svg, n!.ParentElement));
-            Assert.Empty(svg.QuerySelectorAll("script, image, use, foreignObject, [style], [href]"));
+            Assert.Empty(svg.QuerySelectorAll("script, image, use, foreignObject, [style]"));
+            Assert.All(svg.QuerySelectorAll("[href]"), a =>
+            {
+                Assert.True(network && a.LocalName == "a", $"{file}: a link in a chart that is not a network's node: {a.OuterHtml}");
+                Assert.Matches("^/(people|institutions)/[a-z0-9-]+/$", a.GetAttribute("href")!);
+                Assert.False(string.IsNullOrWhiteSpace(a.GetAttribute("aria-label")), $"{file}: a node without a name");
+            });
+            if (network) Assert.NotEmpty(svg.QuerySelectorAll("a[href]"));
             Assert.NotEmpty(figure.QuerySelectorAll(".chart-legend .chart-key"));
             var table = figure.QuerySelector("details table")!;
             Assert.False(string.IsNullOrWhiteSpace(table.QuerySelector("caption")?.Text()), $"{file}: a chart table without caption");

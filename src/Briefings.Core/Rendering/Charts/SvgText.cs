@@ -16,11 +16,21 @@ internal static class SvgText
 
     /// <summary>The opening tag of a chart: sized by its viewBox (CSS makes it as wide as its column), named by
     /// its title and description.</summary>
-    public static StringBuilder Open(string id, double width, double height, string title, string summary)
+    /// <remarks>A picture whose marks are links (a network) is a group rather than an image, so that its links stay
+    /// links for a screen reader: named by its title, described by its description.</remarks>
+    public static StringBuilder Open(string id, double width, double height, string title, string summary, bool links = false) =>
+        Open(id, 0, 0, width, height, title, summary, links);
+
+    /// <summary>The same for a picture that shows part of a larger plane (a map): its viewBox starts at
+    /// (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    public static StringBuilder Open(string id, double x, double y, double width, double height, string title, string summary, bool links = false)
     {
         var svg = new StringBuilder(4096);
-        svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 ").Append(N(width)).Append(' ').Append(N(height))
-            .Append("\" role=\"img\" aria-labelledby=\"").Append(id).Append("-title ").Append(id).Append("-desc\">")
+        svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"").Append(N(x)).Append(' ').Append(N(y)).Append(' ')
+            .Append(N(width)).Append(' ').Append(N(height));
+        if (links) svg.Append("\" role=\"group\" aria-labelledby=\"").Append(id).Append("-title\" aria-describedby=\"").Append(id).Append("-desc\">");
+        else svg.Append("\" role=\"img\" aria-labelledby=\"").Append(id).Append("-title ").Append(id).Append("-desc\">");
+        svg
             .Append("<title id=\"").Append(id).Append("-title\">").Append(Escape(title)).Append("</title>")
             .Append("<desc id=\"").Append(id).Append("-desc\">").Append(Escape(summary)).Append("</desc>");
         return svg;

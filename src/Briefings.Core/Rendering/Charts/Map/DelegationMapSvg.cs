@@ -1,0 +1,89 @@
+using Briefings.Errors;
+using Briefings.Model;
+using System.Text;
+using static Briefings.Rendering.Charts.SvgText;
+
+namespace Briefings.Rendering.Charts.Map;
+
+/// <summary>Draws <see cref="Delegations"/> on the part of the world they cross: the countries there, an arc per
+/// route from origin to destination, bending to its right (so a route and its return are two arcs), as thick as the
+/// route is travelled, with an arrowhead at the destination. Sizes are in map units scaled to the part shown, so a
+/// map of one region and a map of the world read alike.</summary>
+internal static class DelegationMapSvg
+{
+    public static ChartView View(Delegations data, Country? country, string id)
+    {
+        var title = country is null ? "Delegations and visits, by route" : $"Delegations and visits from and to {country.Name}";
+        var missing = data.Routes.Where(r => WorldMap.Of(r.From.Iso) is null || WorldMap.Of(r.To.Iso) is null).ToList();
+        var summary = $"{Wording.Count(data.Total, "delegation")} on {Wording.Count(data.Routes.Count, "route")}; the most travelled: "
+            + string.Join(", ", data.Routes.Take(3).Select(r => $"{r.From.Name} to {r.To.Name} ({r.Count})")) + "."
+            + (missing.Count > 0 ? $" Not drawn, for want of a shape at this scale: {string.Join(", ", missing.Select(r => $"{r.From.Name} to {r.To.Name}"))}." : "")
+            + " The table below gives every figure.";
+        var rows = data.Routes.Select(r => (IReadOnlyList<string>)[r.From.Name, r.To.Name, N(r.Count)]).ToList();
+        return new ChartView(id, title, summary, Draw(data, id, title, summary),
+            [new LegendItem("arc-key", "Arc from the country of origin to the destination; the thicker, the more delegations")],
+            new ChartTable("Delegations by route", ["From", "To", "Delegations"], rows));
+    }
+
+    private static string Draw(Delegations data, string id, string title, string summary)
+    {
+        var routes = data.Routes.Select(r => (Route: r, From: WorldMap.Of(r.From.Iso), To: WorldMap.Of(r.To.Iso)))
+            .Where(r => r.From is not null && r.To is not null).ToList();
+        var points = routes.SelectMany(r => new[] { r.From!, r.To! }).DistinctBy(s => s.Iso).ToList();
+        var (x, y, w, h) = View(points);
+        double k = w / 560; // a pixel of the map as a wide chart shows it
+
+        var svg = Open(id, x, y, w, h, title, summary);
+        svg.Append("<defs><marker id=\"").Append(id).Append("-arrow\" viewBox=\"0 0 10 10\" refX=\"7\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"")
+            .Append(N(11 * k)).Append("\" markerHeight=\"").Append(N(11 * k)).Append("\" orient=\"auto\">")
+            .Append("<path class=\"arrow\" d=\"M0,0L10,5L0,10z\"/></marker></defs>");
+        var involved = points.Select(p => p.Iso).ToHashSet(StringComparer.Ordinal);
+        foreach (var s in WorldMap.All)
+            if (s.Right >= x && s.Left <= x + w && s.Bottom >= y && s.Top <= y + h)
+                svg.Append("<path class=\"land").Append(involved.Contains(s.Iso) ? " involved" : "").Append("\" vector-effect=\"non-scaling-stroke\" d=\"")
+                    .Append(s.Path).Append("\"/>");
+        int most = routes.Count == 0 ? 1 : routes.Max(r => r.Route.Count);
+        // Least travelled first (the routes come most travelled first), so a busy route lies on top.
+        foreach (var (route, from, to) in Enumerable.Reverse(routes))
+        {
+            double dx = to!.X - from!.X, dy = to.Y - from.Y;
+            // The control point lies off the middle, to the right of the way travelled.
+            double cx = (from.X + to.X) / 2 - dy * 0.25, cy = (from.Y + to.Y) / 2 + dx * 0.25;
+            // The arc stops short of the destination's point, so the arrowhead does not hide it.
+            double back = 3 * k / Math.Max(Math.Sqrt((to.X - cx) * (to.X - cx) + (to.Y - cy) * (to.Y - cy)), 1e-9);
+            double ex = to.X - (to.X - cx) * back, ey = to.Y - (to.Y - cy) * back;
+            svg.Append("<path class=\"arc\" marker-end=\"url(#").Append(id).Append("-arrow)\" stroke-width=\"").Append(N((1.2 + 4.0 * route.Count / most) * k))
+                .Append("\" d=\"M").Append(N(from.X)).Append(',').Append(N(from.Y)).Append('Q').Append(N(cx)).Append(',').Append(N(cy))
+                .Append(' ').Append(N(ex)).Append(',').Append(N(ey)).Append("\"/>");
+        }
+        var names = data.Routes.SelectMany(r => new[] { r.From, r.To }).DistinctBy(c => c.Iso).ToDictionary(c => c.Iso.ToUpperInvariant(), c => c.Name);
+        svg.Append("<g class=\"places\" font-size=\"").Append(N(13 * k)).Append("\">");
+        // A name goes above its point, or below it when a name already placed (from the top down) would be in the way.
+        var placed = new List<(double X, double Y)>();
+        foreach (var p in points.OrderBy(p => p.Y).ThenBy(p => p.Iso, StringComparer.Ordinal))
+        {
+            double ly = p.Y - 6 * k;
+            if (placed.Any(q => Math.Abs(q.X - p.X) < 70 * k && Math.Abs(q.Y - ly) < 15 * k)) ly = p.Y + 16 * k;
+            placed.Add((p.X, ly));
+            svg.Append("<circle class=\"place\" cx=\"").Append(N(p.X)).Append("\" cy=\"").Append(N(p.Y)).Append("\" r=\"").Append(N(3 * k)).Append("\"/>");
+            svg.Append("<text class=\"place-name\" x=\"").Append(N(p.X)).Append("\" y=\"").Append(N(ly)).Append("\" text-anchor=\"middle\">")
+                .Append(Escape(names[p.Iso])).Append("</text>");
+        }
+        return svg.Append("</g></svg>").ToString();
+    }
+
+    /// <summary>The part of the world to show: the countries' points with room around them, never narrower than a
+    /// region (about the width of China), wider than tall, and inside the world.</summary>
+    private static (double X, double Y, double W, double H) View(IReadOnlyList<Shape> points)
+    {
+        if (points.Count == 0) return (0, 0, WorldMap.Width, WorldMap.Height);
+        double x0 = points.Min(p => p.X), x1 = points.Max(p => p.X), y0 = points.Min(p => p.Y), y1 = points.Max(p => p.Y);
+        double w = Math.Max(x1 - x0, 120) * 1.4 + 40, h = Math.Max(y1 - y0, 60) * 1.4 + 40;
+        w = Math.Max(w, h * 1.4);
+        h = Math.Max(h, w / 1.8);
+        w = Math.Min(w, WorldMap.Width);
+        h = Math.Min(h, WorldMap.Height);
+        double x = Math.Clamp((x0 + x1 - w) / 2, 0, WorldMap.Width - w), y = Math.Clamp((y0 + y1 - h) / 2, 0, WorldMap.Height - h);
+        return (Math.Round(x), Math.Round(y), Math.Round(w), Math.Round(h));
+    }
+}
