@@ -29,7 +29,7 @@ public sealed class LinkPreview(ArchiveIndex index)
         var type = kind switch
         {
             "home" => "WebSite",
-            "briefings" or "index" or "tag" or "timeline" or "corrections" => "CollectionPage",
+            "briefings" or "index" or "tag" or "timeline" or "corrections" or "list" => "CollectionPage",
             _ => "WebPage",
         };
         return new PreviewView("website", null, null, Json(w =>

@@ -83,7 +83,7 @@ public sealed class LinkPreviewTests(PublishedSites sites)
         {
             using var ld = JsonLd(page, url);
             var type = ld.RootElement.GetProperty("@type").GetString();
-            Assert.Equal(url == "/" ? "WebSite" : url is "/search/" or "/404.html" or "/data/" ? "WebPage" : "CollectionPage", type);
+            Assert.Equal(url == "/" ? "WebSite" : url is "/search/" or "/404.html" or "/data/" or "/network/" ? "WebPage" : "CollectionPage", type);
         }
     }
 
