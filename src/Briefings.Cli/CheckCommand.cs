@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Briefings.Checking;
-using Briefings.Rendering;
 using Briefings.Errors;
 using Briefings.Model;
+using Briefings.Rendering;
 using Briefings.Site;
 
 namespace Briefings.Cli;

@@ -1,7 +1,7 @@
-using Briefings.Errors;
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Briefings.Errors;
 using Briefings.Serving;
 
 namespace Briefings.Cli;

@@ -268,43 +268,43 @@ public sealed class Builder
         switch (style)
         {
             case "korean":
-            {
-                string[] f = r.Pick(KoreanFamily).Split('|'), g1 = r.Pick(KoreanGiven).Split('|'), g2 = r.Pick(KoreanGiven).Split('|');
-                string name = $"{f[0]} {g1[0]} {g2[0]}";
-                string? alias = r.Chance(0.4) ? $"{f[0]} {g1[0]}-{g2[0].ToLowerInvariant()}" : null;
-                return (name, f[1] + g1[1] + g2[1], alias, f[0]);
-            }
+                {
+                    string[] f = r.Pick(KoreanFamily).Split('|'), g1 = r.Pick(KoreanGiven).Split('|'), g2 = r.Pick(KoreanGiven).Split('|');
+                    string name = $"{f[0]} {g1[0]} {g2[0]}";
+                    string? alias = r.Chance(0.4) ? $"{f[0]} {g1[0]}-{g2[0].ToLowerInvariant()}" : null;
+                    return (name, f[1] + g1[1] + g2[1], alias, f[0]);
+                }
             case "chinese":
-            {
-                string f = r.Pick(ChineseFamily), g = r.Pick(ChineseGiven);
-                if (r.Chance(0.5)) g += r.Pick(ChineseGiven).ToLowerInvariant();
-                return ($"{f} {g}", null, null, f);
-            }
+                {
+                    string f = r.Pick(ChineseFamily), g = r.Pick(ChineseGiven);
+                    if (r.Chance(0.5)) g += r.Pick(ChineseGiven).ToLowerInvariant();
+                    return ($"{f} {g}", null, null, f);
+                }
             case "slavic":
-            {
-                string f = r.Pick(SlavicFamily);
-                return ($"{r.Pick(SlavicGiven)} {f}", null, null, f);
-            }
+                {
+                    string f = r.Pick(SlavicFamily);
+                    return ($"{r.Pick(SlavicGiven)} {f}", null, null, f);
+                }
             case "japanese":
-            {
-                string f = r.Pick(JapaneseFamily);
-                return ($"{r.Pick(JapaneseGiven)} {f}", null, null, f);
-            }
+                {
+                    string f = r.Pick(JapaneseFamily);
+                    return ($"{r.Pick(JapaneseGiven)} {f}", null, null, f);
+                }
             case "mongolian":
-            {
-                string g = r.Pick(MongolianGiven);
-                return ($"{g} {r.Pick(MongolianFamily)}", null, null, g);
-            }
+                {
+                    string g = r.Pick(MongolianGiven);
+                    return ($"{g} {r.Pick(MongolianFamily)}", null, null, g);
+                }
             case "vietnamese":
-            {
-                string f = r.Pick(VietnameseFamily);
-                return ($"{f} {r.Pick(VietnameseGiven)}", null, null, f);
-            }
+                {
+                    string f = r.Pick(VietnameseFamily);
+                    return ($"{f} {r.Pick(VietnameseGiven)}", null, null, f);
+                }
             default:
-            {
-                string f = r.Pick(WesternFamily);
-                return ($"{r.Pick(WesternGiven)} {f}", null, null, f);
-            }
+                {
+                    string f = r.Pick(WesternFamily);
+                    return ($"{r.Pick(WesternGiven)} {f}", null, null, f);
+                }
         }
     }
 

@@ -1,5 +1,5 @@
-using Briefings.Errors;
 using System.Collections.Concurrent;
+using Briefings.Errors;
 using Briefings.Model;
 using Briefings.Reading;
 

@@ -30,7 +30,8 @@ public static class Feeds
                 var name = views.Link(e).Name;
                 return Atom(site, SiteUrls.FeedOf(e), e.Url, $"{name} · {site.Title}",
                     $"The latest briefings that involve or mention {name}.", index.BriefingsOf(e.Id).Take(Latest).ToList(), ArchiveUpdated, views);
-            });
+            }
+            );
     }
 
     private static byte[] Atom(SiteSettings site, string path, string pageUrl, string title, string subtitle, IReadOnlyList<Briefing> briefings,

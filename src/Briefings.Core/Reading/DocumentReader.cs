@@ -1,5 +1,5 @@
-using Briefings.Errors;
 using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Markdown;
 using Briefings.Model;
 
@@ -158,7 +158,8 @@ public static class DocumentReader
         var summaryRefs = summary is null ? BodyReferences.None : InlineRefs(f, summary, f.Node("summary")!.At);
         return new Event(index, f.At, date ?? default, end, type ?? "other", summary ?? "",
             f.Id("from"), f.Id("to"), f.Ids("participants"), Citations(f, required: true),
-            f.Choice("confidence", Confidences)) { SummaryRefs = summaryRefs, Id = FactId(f) };
+            f.Choice("confidence", Confidences))
+        { SummaryRefs = summaryRefs, Id = FactId(f) };
     }
 
     /// <summary>A fact's declared <c>id</c>, checked by the id rule.</summary>
@@ -332,7 +333,8 @@ public static class DocumentReader
         if (from is { } a && until is { } b && b.EndsBefore(a))
             f.Error(f.Node("until")!.At, DiagnosticCode.DateOrder, $"'until' ({b}) is before 'from' ({a})");
         return new Post(index, f.At, institution ?? new Ref("", f.At), f.Text("title", maxLength: MaxTitle), from, until,
-            f.Choice("confidence", Confidences), Citations(f, required: false)) { Id = FactId(f) };
+            f.Choice("confidence", Confidences), Citations(f, required: false))
+        { Id = FactId(f) };
     }
 
     private static Agreement ReadAgreement(Fields f)

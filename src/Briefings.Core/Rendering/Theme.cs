@@ -1,7 +1,7 @@
-using Briefings.Errors;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
+using Briefings.Errors;
 using Briefings.Model;
 using Fluid;
 using Fluid.Values;

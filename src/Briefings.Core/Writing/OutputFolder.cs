@@ -1,6 +1,5 @@
-using Briefings.Reading;
-
 using Briefings.Platform;
+using Briefings.Reading;
 
 namespace Briefings.Writing;
 

@@ -1,5 +1,5 @@
-using Briefings.Errors;
 using Briefings.Authoring;
+using Briefings.Errors;
 using static Briefings.Tests.Fixtures.ArchiveFixture;
 
 namespace Briefings.Tests.Checking;

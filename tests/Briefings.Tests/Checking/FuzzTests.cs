@@ -148,109 +148,109 @@ public sealed class FuzzTests(ITestOutputHelper output)
         switch (kind)
         {
             case 2: // swap two lines
-            {
-                int a = Line(), b = Line();
-                (lines[a], lines[b]) = (lines[b], lines[a]);
-                what = $"swapped lines {a + 1} and {b + 1}";
-                return Join();
-            }
-            case 3: // duplicate a line: duplicated keys, list items, '---'
-            {
-                int a = Line();
-                lines.Insert(a, lines[a]);
-                what = $"duplicated line {a + 1}";
-                return Join();
-            }
-            case 4: // deep nesting, balanced or not
-            {
-                int depth = rng.Next(2) == 0 ? rng.Next(1, 40) : rng.Next(40, 2_500);
-                bool map = rng.Next(2) == 0;
-                bool close = rng.Next(3) != 0;
-                var nest = map
-                    ? string.Concat(Enumerable.Repeat("{a: ", depth)) + "x" + (close ? new string('}', depth) : "")
-                    : new string('[', depth) + (close ? new string(']', depth) : "");
-                int a = Line();
-                lines.Insert(a, rng.Next(2) == 0 ? "deep: " + nest : nest);
-                what = $"{(map ? "{a: ...}" : "[[...]]")} {depth} deep{(close ? "" : " unclosed")} at line {a + 1}";
-                return Join();
-            }
-            case 5: // a very long line: a value, a key or body text
-            {
-                int length = rng.Next(1_000, 100_000);
-                var chunk = rng.Next(3) switch { 0 => "x", 1 => "[[kim-myong-gil]] ", _ => "ab cd " };
-                var longText = string.Concat(Enumerable.Repeat(chunk, length / chunk.Length));
-                int a = Line();
-                lines.Insert(a, rng.Next(3) switch { 0 => "title: " + longText, 1 => longText + ": x", _ => longText });
-                what = $"a {longText.Length}-character line at line {a + 1}";
-                return Join();
-            }
-            case 6: // random Unicode, including controls, separators, surrogate pairs and combining marks
-            {
-                var sb = new StringBuilder();
-                int count = 1 + rng.Next(20);
-                for (int i = 0; i < count; i++) sb.Append(RandomChar(rng));
-                int at = rng.Next(text.Length + 1);
-                what = $"{count} random characters at offset {at}";
-                return text[..at] + sb + text[at..];
-            }
-            case 7: // anchors and aliases
-            {
-                int at = rng.Next(text.Length + 1);
-                var token = rng.Next(4) switch { 0 => "&a ", 1 => "*a", 2 => "&a", _ => " *a " };
-                what = $"'{token}' at offset {at}";
-                return text[..at] + token + text[at..];
-            }
-            case 8: // remove a '---'
-            {
-                var dashes = lines.Select((l, i) => (l, i)).Where(x => x.l == "---").Select(x => x.i).ToList();
-                if (dashes.Count == 0) { what = "no '---' to remove"; return text; }
-                int a = dashes[rng.Next(dashes.Count)];
-                lines.RemoveAt(a);
-                what = $"removed the '---' on line {a + 1}";
-                return Join();
-            }
-            case 9: // replace a value with an awkward one
-            {
-                int a = Line();
-                int colon = lines[a].IndexOf(": ", StringComparison.Ordinal);
-                var value = Values[rng.Next(Values.Length)];
-                lines[a] = colon < 0 ? lines[a] + value : lines[a][..(colon + 2)] + value;
-                what = $"line {a + 1} value '{value}'";
-                return Join();
-            }
-            case 10: // Markdown and HTML fragments, anywhere
-            {
-                var piece = Markdown[rng.Next(Markdown.Length)];
-                if (rng.Next(4) == 0) piece = string.Concat(Enumerable.Repeat(piece, rng.Next(2, 1_500)));
-                int at = rng.Next(text.Length + 1);
-                what = $"'{Short(piece)}' at offset {at}";
-                return text[..at] + piece + text[at..];
-            }
-            case 11: // indentation: tabs, extra or missing spaces
-            {
-                int a = Line();
-                lines[a] = rng.Next(3) switch { 0 => "\t" + lines[a], 1 => "   " + lines[a], _ => lines[a].TrimStart() };
-                what = $"re-indented line {a + 1}";
-                return Join();
-            }
-            case 12: // line endings
-            {
-                what = rng.Next(3) switch { 0 => "CRLF", 1 => "CR only", _ => "BOM and CRLF" };
-                return what switch
                 {
-                    "CRLF" => text.Replace("\n", "\r\n"),
-                    "CR only" => text.Replace('\n', '\r'),
-                    _ => "\uFEFF" + text.Replace("\n", "\r\n"),
-                };
-            }
+                    int a = Line(), b = Line();
+                    (lines[a], lines[b]) = (lines[b], lines[a]);
+                    what = $"swapped lines {a + 1} and {b + 1}";
+                    return Join();
+                }
+            case 3: // duplicate a line: duplicated keys, list items, '---'
+                {
+                    int a = Line();
+                    lines.Insert(a, lines[a]);
+                    what = $"duplicated line {a + 1}";
+                    return Join();
+                }
+            case 4: // deep nesting, balanced or not
+                {
+                    int depth = rng.Next(2) == 0 ? rng.Next(1, 40) : rng.Next(40, 2_500);
+                    bool map = rng.Next(2) == 0;
+                    bool close = rng.Next(3) != 0;
+                    var nest = map
+                        ? string.Concat(Enumerable.Repeat("{a: ", depth)) + "x" + (close ? new string('}', depth) : "")
+                        : new string('[', depth) + (close ? new string(']', depth) : "");
+                    int a = Line();
+                    lines.Insert(a, rng.Next(2) == 0 ? "deep: " + nest : nest);
+                    what = $"{(map ? "{a: ...}" : "[[...]]")} {depth} deep{(close ? "" : " unclosed")} at line {a + 1}";
+                    return Join();
+                }
+            case 5: // a very long line: a value, a key or body text
+                {
+                    int length = rng.Next(1_000, 100_000);
+                    var chunk = rng.Next(3) switch { 0 => "x", 1 => "[[kim-myong-gil]] ", _ => "ab cd " };
+                    var longText = string.Concat(Enumerable.Repeat(chunk, length / chunk.Length));
+                    int a = Line();
+                    lines.Insert(a, rng.Next(3) switch { 0 => "title: " + longText, 1 => longText + ": x", _ => longText });
+                    what = $"a {longText.Length}-character line at line {a + 1}";
+                    return Join();
+                }
+            case 6: // random Unicode, including controls, separators, surrogate pairs and combining marks
+                {
+                    var sb = new StringBuilder();
+                    int count = 1 + rng.Next(20);
+                    for (int i = 0; i < count; i++) sb.Append(RandomChar(rng));
+                    int at = rng.Next(text.Length + 1);
+                    what = $"{count} random characters at offset {at}";
+                    return text[..at] + sb + text[at..];
+                }
+            case 7: // anchors and aliases
+                {
+                    int at = rng.Next(text.Length + 1);
+                    var token = rng.Next(4) switch { 0 => "&a ", 1 => "*a", 2 => "&a", _ => " *a " };
+                    what = $"'{token}' at offset {at}";
+                    return text[..at] + token + text[at..];
+                }
+            case 8: // remove a '---'
+                {
+                    var dashes = lines.Select((l, i) => (l, i)).Where(x => x.l == "---").Select(x => x.i).ToList();
+                    if (dashes.Count == 0) { what = "no '---' to remove"; return text; }
+                    int a = dashes[rng.Next(dashes.Count)];
+                    lines.RemoveAt(a);
+                    what = $"removed the '---' on line {a + 1}";
+                    return Join();
+                }
+            case 9: // replace a value with an awkward one
+                {
+                    int a = Line();
+                    int colon = lines[a].IndexOf(": ", StringComparison.Ordinal);
+                    var value = Values[rng.Next(Values.Length)];
+                    lines[a] = colon < 0 ? lines[a] + value : lines[a][..(colon + 2)] + value;
+                    what = $"line {a + 1} value '{value}'";
+                    return Join();
+                }
+            case 10: // Markdown and HTML fragments, anywhere
+                {
+                    var piece = Markdown[rng.Next(Markdown.Length)];
+                    if (rng.Next(4) == 0) piece = string.Concat(Enumerable.Repeat(piece, rng.Next(2, 1_500)));
+                    int at = rng.Next(text.Length + 1);
+                    what = $"'{Short(piece)}' at offset {at}";
+                    return text[..at] + piece + text[at..];
+                }
+            case 11: // indentation: tabs, extra or missing spaces
+                {
+                    int a = Line();
+                    lines[a] = rng.Next(3) switch { 0 => "\t" + lines[a], 1 => "   " + lines[a], _ => lines[a].TrimStart() };
+                    what = $"re-indented line {a + 1}";
+                    return Join();
+                }
+            case 12: // line endings
+                {
+                    what = rng.Next(3) switch { 0 => "CRLF", 1 => "CR only", _ => "BOM and CRLF" };
+                    return what switch
+                    {
+                        "CRLF" => text.Replace("\n", "\r\n"),
+                        "CR only" => text.Replace('\n', '\r'),
+                        _ => "\uFEFF" + text.Replace("\n", "\r\n"),
+                    };
+                }
             default: // delete a line, or a run of lines
-            {
-                int a = Line();
-                int count = Math.Min(lines.Count - a, 1 + rng.Next(8));
-                lines.RemoveRange(a, count);
-                what = $"deleted lines {a + 1}-{a + count}";
-                return Join();
-            }
+                {
+                    int a = Line();
+                    int count = Math.Min(lines.Count - a, 1 + rng.Next(8));
+                    lines.RemoveRange(a, count);
+                    what = $"deleted lines {a + 1}-{a + count}";
+                    return Join();
+                }
         }
     }
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using AngleSharp.Dom;
 using Briefings.Model;
-using Entity = Briefings.Model.Entity;
 using Briefings.Tests.Support;
+using Entity = Briefings.Model.Entity;
 
 namespace Briefings.Tests.Publishing;
 

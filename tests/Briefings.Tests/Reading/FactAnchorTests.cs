@@ -1,6 +1,6 @@
-using Briefings.Errors;
 using System.Text.RegularExpressions;
 using Briefings.Checking;
+using Briefings.Errors;
 using Briefings.Model;
 using Briefings.Reading;
 using Briefings.Tests.Fixtures;

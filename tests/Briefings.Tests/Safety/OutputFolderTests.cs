@@ -1,7 +1,6 @@
+using Briefings.Platform;
 using Briefings.Tests.Support;
 using Briefings.Writing;
-
-using Briefings.Platform;
 
 namespace Briefings.Tests.Safety;
 

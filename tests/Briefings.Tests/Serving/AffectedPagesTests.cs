@@ -282,15 +282,15 @@ public sealed class AffectedPagesTests
                 File.Copy(archive.PathOf(file), archive.PathOf(copy));
                 return [archive.PathOf(copy)];
             case "briefing moved to another year":
-            {
-                var moving = index.Briefings.First(b => !mentioned.Contains(b.Id) && b.Updated is null);
-                file = Relative(archive, moving);
-                archive.ReplaceLine(file, "date:", "date: 2001-02-03");
-                var moved = $"briefings/2001/{moving.Id}.md";
-                Directory.CreateDirectory(Path.GetDirectoryName(archive.PathOf(moved))!);
-                File.Move(archive.PathOf(file), archive.PathOf(moved));
-                return [archive.PathOf(file), archive.PathOf(moved)];
-            }
+                {
+                    var moving = index.Briefings.First(b => !mentioned.Contains(b.Id) && b.Updated is null);
+                    file = Relative(archive, moving);
+                    archive.ReplaceLine(file, "date:", "date: 2001-02-03");
+                    var moved = $"briefings/2001/{moving.Id}.md";
+                    Directory.CreateDirectory(Path.GetDirectoryName(archive.PathOf(moved))!);
+                    File.Move(archive.PathOf(file), archive.PathOf(moved));
+                    return [archive.PathOf(file), archive.PathOf(moved)];
+                }
             case "person renamed":
                 file = Relative(archive, a.People.First(p => p.Positions.Count > 0 && index.BriefingsOf(p.Id).Count > 0));
                 archive.ReplaceLine(file, "name:", "name: \"Renamed Person\"");
@@ -300,32 +300,32 @@ public sealed class AffectedPagesTests
                 archive.Edit(file, t => t + "\nOne more paragraph.\n");
                 break;
             case "institution moves country":
-            {
-                var institution = a.Institutions.First(i => index.BriefingsOf(i.Id).Count > 0);
-                var other = a.Countries.First(c => c.Id != institution.Country.Id);
-                file = Relative(archive, institution);
-                archive.ReplaceLine(file, "country:", $"country: {other.Id}");
-                break;
-            }
+                {
+                    var institution = a.Institutions.First(i => index.BriefingsOf(i.Id).Count > 0);
+                    var other = a.Countries.First(c => c.Id != institution.Country.Id);
+                    file = Relative(archive, institution);
+                    archive.ReplaceLine(file, "country:", $"country: {other.Id}");
+                    break;
+                }
             case "agreement status":
-            {
-                var agreement = a.Agreements.First(x => index.BriefingsOf(x.Id).Count > 0);
-                file = Relative(archive, agreement);
-                archive.ReplaceLine(file, "status:", $"status: {(agreement.Status == "lapsed" ? "signed" : "lapsed")}");
-                break;
-            }
+                {
+                    var agreement = a.Agreements.First(x => index.BriefingsOf(x.Id).Count > 0);
+                    file = Relative(archive, agreement);
+                    archive.ReplaceLine(file, "status:", $"status: {(agreement.Status == "lapsed" ? "signed" : "lapsed")}");
+                    break;
+                }
             case "briefing corrected":
                 archive.Edit(file, t => t.Replace("\ntags:\n", $"\ncorrections:\n  - date: 2030-01-02\n    note: \"A test correction naming [[{briefing.Actors[0].Id}]].\"\ntags:\n"));
                 break;
             case "catalog source added and cited":
-            {
-                const string catalog = "sources/soundness-test-wire.md";
-                Directory.CreateDirectory(archive.PathOf("sources"));
-                File.WriteAllText(archive.PathOf(catalog),
-                    "---\nurl: \"https://wire.example.org/soundness-test\"\ntitle: \"A wire report for the test\"\npublisher: \"Test Wire\"\nkind: state-media\n---\n\nA test source.\n");
-                archive.Edit(file, t => t + "\nAs the wire reported [@soundness-test-wire].\n");
-                return [archive.PathOf(catalog), archive.PathOf(file)];
-            }
+                {
+                    const string catalog = "sources/soundness-test-wire.md";
+                    Directory.CreateDirectory(archive.PathOf("sources"));
+                    File.WriteAllText(archive.PathOf(catalog),
+                        "---\nurl: \"https://wire.example.org/soundness-test\"\ntitle: \"A wire report for the test\"\npublisher: \"Test Wire\"\nkind: state-media\n---\n\nA test source.\n");
+                    archive.Edit(file, t => t + "\nAs the wire reported [@soundness-test-wire].\n");
+                    return [archive.PathOf(catalog), archive.PathOf(file)];
+                }
             case "institution renamed":
                 file = Relative(archive, a.Institutions.First(i => i.FormerIds.Count > 0));
                 archive.ReplaceLine(file, "name:", "name: \"Renamed Institution\"");

@@ -1,5 +1,5 @@
-using Briefings.Site;
 using Briefings.Serving;
+using Briefings.Site;
 
 namespace Briefings.Tests.Serving;
 

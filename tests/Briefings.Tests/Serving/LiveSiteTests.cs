@@ -1,7 +1,7 @@
-using Briefings.Site;
 using Briefings.Rendering;
 using Briefings.Resolving;
 using Briefings.Serving;
+using Briefings.Site;
 
 namespace Briefings.Tests.Serving;
 

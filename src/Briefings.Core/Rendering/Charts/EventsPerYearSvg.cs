@@ -1,5 +1,5 @@
-using Briefings.Errors;
 using System.Text;
+using Briefings.Errors;
 using static Briefings.Rendering.Charts.SvgText;
 
 namespace Briefings.Rendering.Charts;

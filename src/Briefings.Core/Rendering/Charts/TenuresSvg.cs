@@ -1,5 +1,5 @@
-using Briefings.Errors;
 using System.Text;
+using Briefings.Errors;
 using Briefings.Model;
 using static Briefings.Rendering.Charts.SvgText;
 

@@ -1,6 +1,6 @@
+using System.Text;
 using Briefings.Errors;
 using Briefings.Model;
-using System.Text;
 using static Briefings.Rendering.Charts.SvgText;
 
 namespace Briefings.Rendering.Charts.Network;
