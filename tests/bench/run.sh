@@ -96,11 +96,11 @@ sample_tree() {
         total=0; stack=("$root")
         while [[ ${#stack[@]} -gt 0 ]]; do
             p=${stack[-1]}; unset 'stack[-1]'
-            rss=0; read -r _ rss _ </proc/"$p"/statm 2>/dev/null || true
+            rss=0; read -r _ rss _ 2>/dev/null </proc/"$p"/statm || true
             total=$(( total + rss ))
             [[ "$p" == "$own_pid" && $rss -gt $own ]] && own=$rss
             for f in /proc/"$p"/task/*/children; do
-                kids=(); read -r -a kids <"$f" 2>/dev/null || true
+                kids=(); read -r -a kids 2>/dev/null <"$f" || true
                 [[ "$p" == "$root" && -z "$own_pid" && ${#kids[@]} -gt 0 ]] && own_pid=${kids[0]}
                 stack+=("${kids[@]}")
             done
