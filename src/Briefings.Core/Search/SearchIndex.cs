@@ -315,7 +315,7 @@ public sealed class SearchIndex : IDisposable
                 w.WriteString("type", "AddFile");
                 w.WriteNumber("index_id", _index);
                 w.WriteString("file_path", page);
-                w.WriteString("file_contents", html.Span);
+                w.WriteString("file_contents", SearchInput.Slim(html).Span);
             });
             return null;
         });
