@@ -154,7 +154,7 @@ public sealed class SitePages
         page["briefings_count"] = briefings.Count;
         page["briefings_url"] = SiteUrls.BriefingsOf(e);
         // The latest events, in the order of the timeline.
-        page["events"] = views.Events(events.Skip(Math.Max(0, events.Count - EntityLatest)));
+        page["events"] = views.Events(Pagination.Last(events, EntityLatest));
         page["events_count"] = events.Count;
         page["events_url"] = SiteUrls.EventsOf(e);
         page["agreements"] = views.Items(index.AgreementsOf(e.Id).Where(a => a.Id != e.Id));
@@ -178,7 +178,7 @@ public sealed class SitePages
             ["events"] = index.Events.Count,
         };
         page["years"] = Years();
-        page["recent_events"] = views.Events(index.Events.Reverse().Take(5));
+        page["recent_events"] = views.Events(Pagination.Last(index.Events, 5).Reverse());
         page["events_chart"] = EventsPerYear.Chart(index.Events);
         return page;
     }
