@@ -81,21 +81,24 @@ public static class SiteUrls
     public static string Absolute(this SiteSettings site, string path) => site.BaseUrl + path;
 
     /// <summary>The <c>site.urls</c> of every template: the pages the navigation and the footers link to.</summary>
-    public static IReadOnlyDictionary<string, object?> Navigation { get; } = new Dictionary<string, object?>
-    {
-        ["home"] = Home,
-        ["briefings"] = ListOf(DocumentKind.Briefing),
-        ["timeline"] = Timeline,
-        ["network"] = Network,
-        ["countries"] = ListOf(DocumentKind.Country),
-        ["institutions"] = ListOf(DocumentKind.Institution),
-        ["people"] = ListOf(DocumentKind.Person),
-        ["agreements"] = ListOf(DocumentKind.Agreement),
-        ["tags"] = Tags,
-        ["sources"] = Sources,
-        ["corrections"] = Corrections,
-        ["data"] = DataFolder,
-        ["search"] = Search,
-        ["feed"] = Feed,
-    };
+    public static NavigationUrls Navigation { get; } = new(
+        Home: Home,
+        Briefings: ListOf(DocumentKind.Briefing),
+        Timeline: Timeline,
+        Network: Network,
+        Countries: ListOf(DocumentKind.Country),
+        Institutions: ListOf(DocumentKind.Institution),
+        People: ListOf(DocumentKind.Person),
+        Agreements: ListOf(DocumentKind.Agreement),
+        Tags: Tags,
+        Sources: Sources,
+        Corrections: Corrections,
+        Data: DataFolder,
+        Search: Search,
+        Feed: Feed);
 }
+
+/// <summary>The pages every page links to, as templates reach them: <c>{{ site.urls.timeline }}</c>.</summary>
+public sealed record NavigationUrls(
+    string Home, string Briefings, string Timeline, string Network, string Countries, string Institutions, string People,
+    string Agreements, string Tags, string Sources, string Corrections, string Data, string Search, string Feed);

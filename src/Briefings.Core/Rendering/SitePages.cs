@@ -9,10 +9,13 @@ namespace Briefings.Rendering;
 
 /// <summary>One page of the site: where it goes, which template draws it, and the data it shows.
 /// The model is built only when the page is rendered, so pages can be rendered and written one at a time.</summary>
-public sealed record PageSpec(string UrlPath, string Template, Func<Dictionary<string, object?>> Model)
+public sealed record PageSpec(string UrlPath, string Template, Func<PageModel> Model)
 {
     /// <summary>The file under output/: "/people/x/" becomes "people/x/index.html".</summary>
-    public string FilePath => UrlPath.EndsWith('/') ? UrlPath.TrimStart('/') + "index.html" : UrlPath.TrimStart('/');
+    public string FilePath => FileOf(UrlPath);
+
+    /// <summary>The file under output/ of a page's URL.</summary>
+    public static string FileOf(string urlPath) => urlPath.EndsWith('/') ? urlPath.TrimStart('/') + "index.html" : urlPath.TrimStart('/');
 }
 
 /// <summary>Every HTML page of the site, as the contract lists them.</summary>
@@ -83,7 +86,7 @@ public sealed class SitePages
             foreach (var p in EntityLists(a)) yield return p;
         }
         foreach (var p in Paged(Pagination.OfEvents(SiteUrls.Timeline, index.Events.Count), "timeline", Timeline)) yield return p;
-        yield return new(SiteUrls.Network, "network", NetworkPage);
+        yield return new(SiteUrls.Network, "network", ArchiveNetwork);
         yield return new(SiteUrls.Tags, "tags", Tags);
         foreach (var (tag, briefings) in index.ByTag)
             foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.Tag(tag), briefings.Count), "tag", at => Tag(tag, index.TaggedWith(tag), at)))
@@ -99,89 +102,71 @@ public sealed class SitePages
     }
 
     /// <summary>The pages of a list split as <see cref="Pagination"/> says: one page spec per part.</summary>
-    private static IEnumerable<PageSpec> Paged(Pagination list, string template, Func<ListPage, Dictionary<string, object?>> model) =>
+    private static IEnumerable<PageSpec> Paged(Pagination list, string template, Func<ListPage, PageModel> model) =>
         list.Pages.Select(at => new PageSpec(at.Url, template, () => model(at)));
 
     /// <summary>A page of a split list: its title says which part it is ("Briefings, page 2 of 7"), its canonical URL
     /// is its own, and it carries the links to the other parts (<c>rel="prev"</c>, <c>rel="next"</c>, page numbers).
     /// A list short enough for one page is as it was.</summary>
-    private Dictionary<string, object?> ListPage(string title, string description, ListPage at, string kind)
-    {
-        var page = Page(at.Of.Count == 1 ? title : $"{title}, page {at.Number} of {at.Of.Count}", description, at.Url, kind);
-        page["pager"] = at.Of.Count == 1 ? null : PagerView.Of(at);
-        return page;
-    }
+    private PageModel ListPage(string title, string description, ListPage at, string kind) =>
+        Page(at.Of.Count == 1 ? title : $"{title}, page {at.Number} of {at.Of.Count}", description, at.Url, kind) with
+        {
+            Pager = at.Of.Count == 1 ? null : PagerView.Of(at),
+        };
 
-    private Dictionary<string, object?> Page(string title, string description, string url, string kind) => new()
-    {
-        ["title"] = title,
-        ["description"] = description,
-        ["url"] = url,
-        ["canonical"] = index.Site.Absolute(url),
-        ["kind"] = kind,
-        ["preview"] = _previews.ForPage(kind, title, description, url),
-        ["card"] = PreviewCards.For(index.Site, kind),
-        ["footer"] = _footer,
-        ["methodology"] = _methodology,
-        // What the layout asks of some pages only, present on all (strict variables: StrictTemplateTests).
-        ["feed"] = null,
-        ["redirect"] = null,
-    };
+    private PageModel Page(string title, string description, string url, string kind, PreviewView? preview = null) =>
+        new(title, description, url, index.Site.Absolute(url), kind, preview ?? _previews.ForPage(kind, title, description, url),
+            PreviewCards.For(index.Site, kind), _footer, _methodology);
 
-
-    private Dictionary<string, object?> Document(Document d, string description, DateView? date)
-    {
-        var page = Page(d.DisplayName, description, d.Url, d.Kind.Noun());
-        page["id"] = d.Id;
-        page["body"] = views.BodyHtml(d);
-        page["sources"] = views.Sources(d);
-        page["cite"] = new CiteView(index.Site.Absolute(d.Url), d.DisplayName, index.Site.Title, date, null);
-        page["former_ids"] = d.FormerIds.Select(r => r.Id).ToList();
-        page["preview"] = _previews.For(d, description);
-        page["corrections"] = views.Corrections(d);
-        return page;
-    }
+    private DocumentPage Document(Document d, string description, DateView? date) =>
+        new(Page(d.DisplayName, description, d.Url, d.Kind.Noun(), _previews.For(d, description)))
+        {
+            Id = d.Id,
+            Body = views.BodyHtml(d),
+            Sources = views.Sources(d),
+            Cite = new CiteView(index.Site.Absolute(d.Url), d.DisplayName, index.Site.Title, date, null),
+            FormerIds = d.FormerIds.Select(r => r.Id).ToList(),
+            Corrections = views.Corrections(d),
+        };
 
     /// <summary>What every entity page shows: the briefings, events and agreements that involve it, and its company.</summary>
-    private Dictionary<string, object?> Entity(Entity e, string description)
+    private EntityPage Entity(Entity e, string description, ChartView? network = null)
     {
-        var page = Document(e, description, DateView.Of(ContentDates.OfEntity(index, e.Id)));
-        page["native_name"] = e.NativeName;
-        page["aliases"] = e.Aliases;
         var briefings = index.BriefingsOf(e.Id);
         var events = index.EventsOf(e.Id);
-        page["briefings"] = views.Items(briefings.Take(EntityLatest));
-        page["briefings_count"] = briefings.Count;
-        page["briefings_url"] = SiteUrls.BriefingsOf(e);
-        // The latest events, in the order of the timeline.
-        page["events"] = views.Events(events.Skip(Math.Max(0, events.Count - EntityLatest)));
-        page["events_count"] = events.Count;
-        page["events_url"] = SiteUrls.EventsOf(e);
-        page["agreements"] = views.Items(index.AgreementsOf(e.Id).Where(a => a.Id != e.Id));
-        page["companions"] = index.CompanionsOf(e.Id).Select(c => views.Link(c.Entity, Wording.Count(c.Count, "briefing"))).ToList();
-        page["feed"] = SiteUrls.FeedOf(e);
-        page["events_chart"] = EventsPerYear.Chart(index.EventsOf(e.Id));
-        return page;
+        return new(Document(e, description, DateView.Of(ContentDates.OfEntity(index, e.Id))))
+        {
+            NativeName = e.NativeName,
+            Aliases = e.Aliases,
+            Briefings = views.Items(briefings.Take(EntityLatest)),
+            BriefingsCount = briefings.Count,
+            BriefingsUrl = SiteUrls.BriefingsOf(e),
+            // The latest events, in the order of the timeline.
+            Events = views.Events(events.Skip(Math.Max(0, events.Count - EntityLatest))),
+            EventsCount = events.Count,
+            EventsUrl = SiteUrls.EventsOf(e),
+            Agreements = views.Items(index.AgreementsOf(e.Id).Where(a => a.Id != e.Id)),
+            Companions = index.CompanionsOf(e.Id).Select(c => views.Link(c.Entity, Wording.Count(c.Count, "briefing"))).ToList(),
+            Feed = SiteUrls.FeedOf(e),
+            EventsChart = EventsPerYear.Chart(events),
+            NetworkChart = network,
+        };
     }
 
-    private Dictionary<string, object?> Home()
+    private HomePage Home() => new(Page(index.Site.Title, index.Site.Description, SiteUrls.Home, "home"))
     {
-        var page = Page(index.Site.Title, index.Site.Description, SiteUrls.Home, "home");
-        page["latest"] = views.Items(index.Briefings.Take(HomeBriefings));
-        page["counts"] = new Dictionary<string, object?>
-        {
-            ["briefings"] = index.Briefings.Count,
-            ["countries"] = Archive.Countries.Count(),
-            ["institutions"] = Archive.Institutions.Count(),
-            ["people"] = Archive.People.Count(),
-            ["agreements"] = Archive.Agreements.Count(),
-            ["events"] = index.Events.Count,
-        };
-        page["years"] = Years();
-        page["recent_events"] = views.Events(index.Events.Reverse().Take(5));
-        page["events_chart"] = EventsPerYear.Chart(index.Events);
-        return page;
-    }
+        Latest = views.Items(index.Briefings.Take(HomeBriefings)),
+        Counts = new ArchiveCounts(
+            Briefings: index.Briefings.Count,
+            Countries: Archive.Countries.Count(),
+            Institutions: Archive.Institutions.Count(),
+            People: Archive.People.Count(),
+            Agreements: Archive.Agreements.Count(),
+            Events: index.Events.Count),
+        Years = Years(),
+        RecentEvents = views.Events(index.Events.Reverse().Take(5)),
+        EventsChart = EventsPerYear.Chart(index.Events),
+    };
 
     public IReadOnlyList<YearView> Years() => index.Years.Select(y => new YearView(y.Year, SiteUrls.Year(y.Year), y.Count)).ToList();
 
@@ -192,227 +177,195 @@ public sealed class SitePages
         foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.BriefingsOf(e), index.BriefingsOf(e.Id).Count), "entity-briefings", at =>
         {
             var briefings = index.BriefingsOf(e.Id);
-            var page = ListPage($"Briefings on {e.DisplayName}", $"{Wording.Count(briefings.Count, "briefing")} that involve {e.DisplayName}, newest first.", at, "list");
-            page["entity"] = views.Link(e, e.Kind.Noun());
-            page["items"] = views.Items(at.Slice(briefings));
-            page["feed"] = SiteUrls.FeedOf(e);
-            return page;
+            return new EntityBriefingsPage(ListPage($"Briefings on {e.DisplayName}", $"{Wording.Count(briefings.Count, "briefing")} that involve {e.DisplayName}, newest first.", at, "list") with
+            {
+                Feed = SiteUrls.FeedOf(e),
+            })
+            {
+                Entity = views.Link(e, e.Kind.Noun()),
+                Items = views.Items(at.Slice(briefings)),
+            };
         }))
             yield return p;
         foreach (var p in Paged(Pagination.OfEvents(SiteUrls.EventsOf(e), index.EventsOf(e.Id).Count), "entity-events", at =>
         {
             var events = index.EventsOf(e.Id);
-            var page = ListPage($"Events of {e.DisplayName}", $"{Wording.Count(events.Count, "event")} that involve {e.DisplayName}, by date.", at, "list");
-            page["entity"] = views.Link(e, e.Kind.Noun());
-            page["events"] = views.Events(at.Slice(events));
-            return page;
+            return new EntityEventsPage(ListPage($"Events of {e.DisplayName}", $"{Wording.Count(events.Count, "event")} that involve {e.DisplayName}, by date.", at, "list"))
+            {
+                Entity = views.Link(e, e.Kind.Noun()),
+                Events = views.Events(at.Slice(events)),
+            };
         }))
             yield return p;
     }
 
-    private Dictionary<string, object?> BriefingList(string title, IReadOnlyList<Briefing> briefings, int? year, ListPage at)
-    {
-        var page = ListPage(title, $"{Wording.Count(briefings.Count, "briefing")}, newest first.", at, "briefings");
-        page["items"] = views.Items(at.Slice(briefings));
-        page["years"] = Years();
-        page["year"] = year;
-        return page;
-    }
+    private BriefingListPage BriefingList(string title, IReadOnlyList<Briefing> briefings, int? year, ListPage at) =>
+        new(ListPage(title, $"{Wording.Count(briefings.Count, "briefing")}, newest first.", at, "briefings"))
+        {
+            Items = views.Items(at.Slice(briefings)),
+            Years = Years(),
+            Year = year,
+        };
 
-    private Dictionary<string, object?> Briefing(Briefing b)
+    private BriefingPage Briefing(Briefing b) => new(Document(b, b.Summary, DateView.Of(b.Date)))
     {
-        var page = Document(b, b.Summary, DateView.Of(b.Date));
-        page["briefing"] = b;
-        page["date"] = DateView.Of(b.Date);
-        page["updated"] = DateView.Of(b.Updated);
-        page["summary"] = b.Summary;
-        page["countries"] = index.CountriesOfBriefing(b).Select(c => views.Link(c)).ToList();
-        page["actors"] = views.Links(b.Actors);
-        page["agreements"] = views.Items(b.Agreements.Select(r => index.Find(r.Id)).OfType<Agreement>());
-        page["events"] = views.Events(b.Events.Select(e => new EventEntry(b, e)));
-        page["tags"] = b.Tags.Select(t => new TagView(t, SiteUrls.Tag(t), index.TaggedWith(t).Count)).ToList();
-        page["authors"] = b.Authors;
-        return page;
-    }
+        Briefing = b,
+        Date = DateView.Of(b.Date),
+        Updated = DateView.Of(b.Updated),
+        Summary = b.Summary,
+        Countries = index.CountriesOfBriefing(b).Select(c => views.Link(c)).ToList(),
+        Actors = views.Links(b.Actors),
+        Agreements = views.Items(b.Agreements.Select(r => index.Find(r.Id)).OfType<Agreement>()),
+        Events = views.Events(b.Events.Select(e => new EventEntry(b, e))),
+        Tags = b.Tags.Select(t => new TagView(t, SiteUrls.Tag(t), index.TaggedWith(t).Count)).ToList(),
+        Authors = b.Authors,
+    };
 
-    private Dictionary<string, object?> Country(Country c)
+    private CountryPage Country(Country c)
     {
-        var page = Entity(c, _descriptions.Of(c));
-        page["country"] = c;
         var members = index.MembersOf(c.Id);
-        page["institutions"] = members.OfType<Institution>().Select(i => views.Link(i, Labels.Of(i.Type))).ToList();
-        page["people"] = members.OfType<Person>().Select(p => views.Link(p, CurrentTitle(p))).ToList();
-        page["delegation_map"] = Delegations.Chart(index, c);
-        return page;
+        return new(Entity(c, _descriptions.Of(c)))
+        {
+            Country = c,
+            Institutions = members.OfType<Institution>().Select(i => views.Link(i, Labels.Of(i.Type))).ToList(),
+            People = members.OfType<Person>().Select(p => views.Link(p, CurrentTitle(p))).ToList(),
+            DelegationMap = Delegations.Chart(index, c),
+        };
     }
 
-    private Dictionary<string, object?> Institution(Institution i)
+    private InstitutionPage Institution(Institution i) => new(Entity(i, _descriptions.Of(i), Network.Chart(index, i.Id)))
     {
-        var page = Entity(i, _descriptions.Of(i));
-        page["institution"] = i;
-        page["country"] = views.Link(i.Country);
-        page["parent"] = views.Link(i.Parent);
-        page["children"] = index.ChildrenOf(i.Id).Select(c => views.Link(c)).ToList();
-        page["names"] = i.Names.OrderBy(n => n.From ?? n.Until).Select(n => new FormerNameView(n.Name, DateView.Of(n.From), DateView.Of(n.Until))).ToList();
-        page["positions"] = index.PostsAt(i.Id).Select(views.Position).ToList();
-        page["tenure_chart"] = Tenures.Chart(index, i.Id);
-        page["network_chart"] = Network.Chart(index, i.Id);
-        return page;
-    }
+        Institution = i,
+        Country = views.Link(i.Country),
+        Parent = views.Link(i.Parent),
+        Children = index.ChildrenOf(i.Id).Select(c => views.Link(c)).ToList(),
+        Names = i.Names.OrderBy(n => n.From ?? n.Until).Select(n => new FormerNameView(n.Name, DateView.Of(n.From), DateView.Of(n.Until))).ToList(),
+        Positions = index.PostsAt(i.Id).Select(views.Position).ToList(),
+        TenureChart = Tenures.Chart(index, i.Id),
+    };
 
-    private Dictionary<string, object?> Person(Person p)
+    private PersonPage Person(Person p) => new(Entity(p, _descriptions.Of(p), Network.Chart(index, p.Id)))
     {
-        var page = Entity(p, _descriptions.Of(p));
-        page["person"] = p;
-        page["country"] = views.Link(p.Country);
-        page["positions"] = p.Positions.OrderByDescending(x => x.From).Select(x => views.Position(new PostEntry(p, x))).ToList();
-        page["network_chart"] = Network.Chart(index, p.Id);
-        return page;
-    }
+        Person = p,
+        Country = views.Link(p.Country),
+        Positions = p.Positions.OrderByDescending(x => x.From).Select(x => views.Position(new PostEntry(p, x))).ToList(),
+    };
 
-    private Dictionary<string, object?> Agreement(Agreement a)
+    private AgreementPage Agreement(Agreement a) => new(Entity(a, _descriptions.Of(a)))
     {
-        var page = Entity(a, _descriptions.Of(a));
-        page["agreement"] = a;
+        Agreement = a,
         // Its confidence and how thin its evidence is, as every list of agreements shows them.
-        var fact = views.Item(a);
-        page["fact"] = fact;
-        page["rated"] = new[] { fact };
-        page["parties"] = views.Links(a.Parties);
-        page["signed"] = DateView.Of(a.Signed);
-        return page;
-    }
+        Fact = views.Item(a),
+        Parties = views.Links(a.Parties),
+        Signed = DateView.Of(a.Signed),
+    };
 
-    private Dictionary<string, object?> Countries()
+    private IndexPage<LinkView> Countries() => new(Page("Countries", "Every country in the archive.", SiteUrls.ListOf(DocumentKind.Country), "index"))
     {
-        var page = Page("Countries", "Every country in the archive.", SiteUrls.ListOf(DocumentKind.Country), "index");
-        page["items"] = Archive.Countries.OrderBy(c => c.Name, StringComparer.Ordinal)
-            .Select(c => views.Link(c, Wording.Count(index.BriefingsOf(c.Id).Count, "briefing"))).ToList();
-        return page;
-    }
+        Items = Archive.Countries.OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => views.Link(c, Wording.Count(index.BriefingsOf(c.Id).Count, "briefing"))).ToList(),
+    };
 
-    private Dictionary<string, object?> Institutions()
+    private InstitutionsPage Institutions() => new(Page("Institutions", "Every institution in the archive, grouped by country.", SiteUrls.ListOf(DocumentKind.Institution), "index"))
     {
-        var page = Page("Institutions", "Every institution in the archive, grouped by country.", SiteUrls.ListOf(DocumentKind.Institution), "index");
-        page["groups"] = Archive.Institutions.GroupBy(i => i.Country.Id)
+        Groups = Archive.Institutions.GroupBy(i => i.Country.Id)
             .Select(g => (Country: index.Find(g.Key), Items: g))
             .OrderBy(g => g.Country?.DisplayName ?? g.Items.Key, StringComparer.Ordinal)
             .Select(g => new GroupView(g.Country?.DisplayName ?? g.Items.Key, g.Country?.Url,
                 g.Items.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => views.Link(i, Labels.Of(i.Type))).ToList()))
-            .ToList();
-        return page;
-    }
+            .ToList(),
+    };
 
-    private Dictionary<string, object?> People()
+    private IndexPage<LinkView> People() => new(Page("People", "Every person in the archive.", SiteUrls.ListOf(DocumentKind.Person), "index"))
     {
-        var page = Page("People", "Every person in the archive.", SiteUrls.ListOf(DocumentKind.Person), "index");
-        page["items"] = Archive.People.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => views.Link(p, CurrentTitle(p))).ToList();
-        return page;
-    }
+        Items = Archive.People.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => views.Link(p, CurrentTitle(p))).ToList(),
+    };
 
-    private Dictionary<string, object?> Agreements()
+    private IndexPage<AgreementItemView> Agreements() => new(Page("Agreements", "Every agreement in the archive, most recently signed first.", SiteUrls.ListOf(DocumentKind.Agreement), "index"))
     {
-        var page = Page("Agreements", "Every agreement in the archive, most recently signed first.", SiteUrls.ListOf(DocumentKind.Agreement), "index");
-        page["items"] = views.Items(Archive.Agreements.OrderByDescending(a => a.Signed).ThenBy(a => a.Id, StringComparer.Ordinal));
-        return page;
-    }
+        Items = views.Items(Archive.Agreements.OrderByDescending(a => a.Signed).ThenBy(a => a.Id, StringComparer.Ordinal)),
+    };
 
-    private Dictionary<string, object?> Timeline(ListPage at)
+    private TimelinePage Timeline(ListPage at) => new(ListPage("Timeline", "Every event in the archive, by date.", at, "timeline"))
     {
-        var page = ListPage("Timeline", "Every event in the archive, by date.", at, "timeline");
-        page["groups"] = at.Slice(index.Events).GroupBy(e => e.Event.Date.Year)
-            .Select(g => new Dictionary<string, object?> { ["year"] = g.Key, ["events"] = views.Events(g) }).ToList();
+        Groups = at.Slice(index.Events).GroupBy(e => e.Event.Date.Year).Select(g => new TimelineYear(g.Key, views.Events(g))).ToList(),
         // The chart is of the whole archive: its first page shows it.
-        page["events_chart"] = at.IsFirst ? EventsPerYear.Chart(index.Events) : null;
-        page["delegation_map"] = at.IsFirst ? Delegations.Chart(index) : null;
-        return page;
-    }
+        EventsChart = at.IsFirst ? EventsPerYear.Chart(index.Events) : null,
+        DelegationMap = at.IsFirst ? Delegations.Chart(index) : null,
+    };
 
-    private Dictionary<string, object?> NetworkPage()
+    private NetworkPage ArchiveNetwork() => new(Page("Network", "Who works with whom: the people and institutions in most briefings, and the briefings and agreements they share.", SiteUrls.Network, "network"))
     {
-        var page = Page("Network", "Who works with whom: the people and institutions in most briefings, and the briefings and agreements they share.", SiteUrls.Network, "network");
-        page["network_chart"] = Network.ArchiveChart(index);
-        return page;
-    }
+        NetworkChart = Network.ArchiveChart(index),
+    };
 
-    private Dictionary<string, object?> Tags()
+    private IndexPage<TagView> Tags() => new(Page("Tags", "Every tag, with its briefings.", SiteUrls.Tags, "index"))
     {
-        var page = Page("Tags", "Every tag, with its briefings.", SiteUrls.Tags, "index");
-        page["items"] = index.ByTag.Select(t => new TagView(t.Key, SiteUrls.Tag(t.Key), t.Value.Count)).ToList();
-        return page;
-    }
+        Items = index.ByTag.Select(t => new TagView(t.Key, SiteUrls.Tag(t.Key), t.Value.Count)).ToList(),
+    };
 
-    private Dictionary<string, object?> Tag(string tag, IReadOnlyList<Briefing> briefings, ListPage at)
-    {
-        var page = ListPage($"Tagged {Labels.Of(tag)}", $"{Wording.Count(briefings.Count, "briefing")} tagged {Labels.Of(tag)}.", at, "tag");
-        page["tag"] = tag;
-        page["items"] = views.Items(at.Slice(briefings));
-        return page;
-    }
+    private TagPage Tag(string tag, IReadOnlyList<Briefing> briefings, ListPage at) =>
+        new(ListPage($"Tagged {Labels.Of(tag)}", $"{Wording.Count(briefings.Count, "briefing")} tagged {Labels.Of(tag)}.", at, "tag"))
+        {
+            Tag = tag,
+            Items = views.Items(at.Slice(briefings)),
+        };
 
-    private Dictionary<string, object?> Sources()
+    private SourcesPage Sources() => new(Page("Sources", "The catalog of sources the archive relies on, and every publisher it cites, with the briefings and entities that cite it.", SiteUrls.Sources, "index"))
     {
-        var page = Page("Sources", "The catalog of sources the archive relies on, and every publisher it cites, with the briefings and entities that cite it.", SiteUrls.Sources, "index");
-        page["groups"] = SourceCatalog.Groups(index);
-        page["catalog"] = Archive.Documents.OfType<CatalogSource>()
+        Groups = SourceCatalog.Groups(index),
+        Catalog = Archive.Documents.OfType<CatalogSource>()
             .OrderBy(c => c.Source.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)
             .Select(c => new CatalogItemView(c.Url, c.Source.Title, c.Source.Publisher, c.Source.Kind, DateView.Of(c.Source.Published),
                 index.FactsCiting(c.Id).Count, index.FilesCiting(c.Id).Count))
-            .ToList();
-        return page;
-    }
+            .ToList(),
+    };
 
     /// <summary>A catalog source: what it is, how far it can be trusted, and every fact and file that rests on it.</summary>
-    private Dictionary<string, object?> Source(CatalogSource c)
+    private SourcePage Source(CatalogSource c)
     {
         var s = c.Source;
         var facts = index.FactsCiting(c.Id);
         var files = index.FilesCiting(c.Id);
-        var page = Document(c, $"{s.Title} ({s.Publisher}): what the source is, and the {Wording.Count(facts.Count, "fact")} of the archive that rest on it.", DateView.Of(s.Published));
-        page["source"] = new SourceView(1, SiteUrls.SourceAnchor(s.Id), s.Url, s.Title, s.Publisher,
-            DateView.Of(s.Published), s.Author, s.Language, DateView.Of(s.Accessed), s.ArchiveUrl, s.Kind, null);
-        page["facts"] = facts.Select(views.SourcedFact).ToList();
-        page["briefings"] = views.Items(files.OfType<Model.Briefing>());
-        page["others"] = files.Where(f => f is not Model.Briefing).Select(f => views.Link(f, f.Kind.Noun())).ToList();
-        return page;
+        return new(Document(c, $"{s.Title} ({s.Publisher}): what the source is, and the {Wording.Count(facts.Count, "fact")} of the archive that rest on it.", DateView.Of(s.Published)))
+        {
+            Source = new SourceView(1, SiteUrls.SourceAnchor(s.Id), s.Url, s.Title, s.Publisher,
+                DateView.Of(s.Published), s.Author, s.Language, DateView.Of(s.Accessed), s.ArchiveUrl, s.Kind, null),
+            Facts = facts.Select(views.SourcedFact).ToList(),
+            Briefings = views.Items(files.OfType<Model.Briefing>()),
+            Others = files.Where(f => f is not Model.Briefing).Select(f => views.Link(f, f.Kind.Noun())).ToList(),
+        };
     }
 
     /// <summary>Every correction of the archive, newest first.</summary>
-    private Dictionary<string, object?> CorrectionsPage()
+    private IndexPage<CorrectionView> CorrectionsPage() => new(Page("Corrections", "Every correction made to the archive, newest first: what was wrong and what changed.", SiteUrls.Corrections, "corrections"))
     {
-        var page = Page("Corrections", "Every correction made to the archive, newest first: what was wrong and what changed.", SiteUrls.Corrections, "corrections");
-        page["items"] = Resolving.Corrections.All(Archive).Select(x => views.Correction(x.File, x.Correction)).ToList();
-        return page;
-    }
+        Items = Resolving.Corrections.All(Archive).Select(x => views.Correction(x.File, x.Correction)).ToList(),
+    };
 
     /// <summary>A page of the site itself: About, Methodology.</summary>
-    private Dictionary<string, object?> SitePage(SitePage p)
+    private ProsePage SitePage(SitePage p) => new(Document(p, p.Summary ?? $"{p.Title} · {index.Site.Title}", null))
     {
-        var page = Document(p, p.Summary ?? $"{p.Title} · {index.Site.Title}", null);
-        page["summary"] = p.Summary;
-        return page;
-    }
+        Summary = p.Summary,
+    };
 
     /// <summary>The <c>/data/</c> page: every file a reader can download, what it holds, its columns or schema.</summary>
-    private Dictionary<string, object?> Data()
+    private DataPage Data() => new(Page("Data", "The whole archive as data: JSON with its schema, CSV tables and Atom feeds, with their licence.", SiteUrls.DataFolder, "data"))
     {
-        var page = Page("Data", "The whole archive as data: JSON with its schema, CSV tables and Atom feeds, with their licence.", SiteUrls.DataFolder, "data");
-        page["files"] = DataDownloads.Files.Select(f => new DataFileView(f.Path, f.Path[SiteUrls.DataFolder.Length..], f.MediaType, f.Description, f.Columns)).ToList();
-        page["index_file"] = DataDownloads.IndexPath;
-        page["schema_file"] = DataDownloads.SchemaPath;
-        return page;
-    }
+        Files = DataDownloads.Files.Select(f => new DataFileView(f.Path, f.Path[SiteUrls.DataFolder.Length..], f.MediaType, f.Description, f.Columns)).ToList(),
+        IndexFile = DataDownloads.IndexPath,
+        SchemaFile = DataDownloads.SchemaPath,
+    };
 
     /// <summary>The page left at the URL of a former id: it sends readers and crawlers on to the current one.</summary>
-    private Dictionary<string, object?> Redirect(Redirect r)
-    {
+    private PageModel Redirect(Redirect r) =>
         // The target is looked up, not taken from the redirect, so that the page reads (and serve follows) its name.
-        var page = Page(index.Find(r.Target.Id)!.DisplayName, $"This page has moved to {index.Site.Absolute(r.To)}.", r.From, "redirect");
-        page["canonical"] = index.Site.Absolute(r.To);
-        page["redirect"] = r.To;
-        page["preview"] = null;
-        return page;
-    }
+        Page(index.Find(r.Target.Id)!.DisplayName, $"This page has moved to {index.Site.Absolute(r.To)}.", r.From, "redirect") with
+        {
+            Canonical = index.Site.Absolute(r.To),
+            Redirect = r.To,
+            Preview = null,
+        };
 
     /// <summary>The latest position a person is known to hold, for lists.</summary>
     private static string? CurrentTitle(Person p) =>

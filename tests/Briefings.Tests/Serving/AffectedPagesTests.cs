@@ -160,11 +160,9 @@ public sealed class AffectedPagesTests
         var person = beforeIndex.Archive.People.First(p => beforeIndex.BriefingsOf(p.Id).Count > 0);
         var other = beforeIndex.Archive.Countries.First();
         var theme = new Theme(archive.Theme);
-        var probe = new PageSpec("/probe/", "page", () => new Dictionary<string, object?>
-        {
-            ["title"] = beforeIndex.Find(person.Id)!.DisplayName,
-            ["latest"] = beforeIndex.BriefingsOf(person.Id).Count,
-        });
+        var probe = new PageSpec("/probe/", "page", () => new PageModel(
+            beforeIndex.Find(person.Id)!.DisplayName, $"{beforeIndex.BriefingsOf(person.Id).Count} briefings", "/probe/", "", "page", null,
+            PreviewCards.For(beforeIndex.Site, "page"), [], null));
         var graph = new SiteGraph();
         using (var output = new StagedOutput(Path.Combine(archive.Root, "site")))
             SiteWriter.Write(beforeIndex, theme, [probe], [], output.WriteUnbuffered, graph.Record);
