@@ -22,6 +22,12 @@ public sealed class SitePages
     /// <summary>How many of its latest briefings, and of its latest events, an entity's page shows; all of them are
     /// on pages of their own (<see cref="SiteUrls.BriefingsOf"/>, <see cref="SiteUrls.EventsOf"/>).</summary>
     public const int EntityLatest = 10;
+    /// <summary>How many of its institutions, and of its people, a country's page shows; all of them are on pages
+    /// of their own (<see cref="SiteUrls.InstitutionsOf"/>, <see cref="SiteUrls.PeopleOf"/>).</summary>
+    public const int MembersShown = 20;
+    /// <summary>How many of the briefings, and of the entity pages, that cite a publisher the sources page shows;
+    /// all of them are on the publisher's page (<see cref="SiteUrls.Publisher"/>).</summary>
+    public const int CitingShown = 10;
     /// <summary>The id of the site page that explains how facts are verified; legends of confidence link to it.</summary>
     public const string MethodologyId = "methodology";
 
@@ -45,6 +51,7 @@ public sealed class SitePages
         _descriptions = new(index);
         _footer = index.Site.Footer.Select(r => index.Find(r.Id)).OfType<SitePage>().Select(p => views.Link(p)).ToList();
         _methodology = index.Find(MethodologyId) is SitePage m ? m.Url : null;
+        _publishers = new(() => SourceCatalog.Groups(index));
     }
 
     public IEnumerable<PageSpec> All()
@@ -63,32 +70,43 @@ public sealed class SitePages
         {
             yield return new(c.Url, "country", () => Country(c));
             foreach (var p in EntityLists(c)) yield return p;
+            foreach (var p in MemberLists(c)) yield return p;
         }
-        yield return new(SiteUrls.ListOf(DocumentKind.Institution), "institutions", Institutions);
+        foreach (var p in Paged(Pagination.OfLinks(SiteUrls.ListOf(DocumentKind.Institution), Archive.Institutions.Count()), "institutions", Institutions))
+            yield return p;
         foreach (var i in Archive.Institutions)
         {
             yield return new(i.Url, "institution", () => Institution(i));
             foreach (var p in EntityLists(i)) yield return p;
         }
-        yield return new(SiteUrls.ListOf(DocumentKind.Person), "people", People);
+        foreach (var p in Paged(Pagination.OfLinks(SiteUrls.ListOf(DocumentKind.Person), Archive.People.Count()), "people", People))
+            yield return p;
         foreach (var p in Archive.People)
         {
             yield return new(p.Url, "person", () => Person(p));
             foreach (var l in EntityLists(p)) yield return l;
         }
-        yield return new(SiteUrls.ListOf(DocumentKind.Agreement), "agreements", Agreements);
+        foreach (var p in Paged(Pagination.OfItems(SiteUrls.ListOf(DocumentKind.Agreement), Archive.Agreements.Count()), "agreements", Agreements))
+            yield return p;
         foreach (var a in Archive.Agreements)
         {
             yield return new(a.Url, "agreement", () => Agreement(a));
             foreach (var p in EntityLists(a)) yield return p;
         }
-        foreach (var p in Paged(Pagination.OfEvents(SiteUrls.Timeline, index.Events.Count), "timeline", Timeline)) yield return p;
+        foreach (var p in Paged(Pagination.OfEvents(SiteUrls.Timeline, index.Events.Count), "timeline", at => Timeline(null, at))) yield return p;
+        // A country's events have their page already (its events page): the filters link there.
+        foreach (var f in index.EventFacets.Where(f => f.Facet != EventFacet.Country))
+            foreach (var p in Paged(Pagination.OfEvents(SiteUrls.TimelineOf(f.Facet, f.Value), f.Count), "timeline", at => Timeline(f, at)))
+                yield return p;
         yield return new(SiteUrls.Network, "network", NetworkPage);
         yield return new(SiteUrls.Tags, "tags", Tags);
         foreach (var (tag, briefings) in index.ByTag)
             foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.Tag(tag), briefings.Count), "tag", at => Tag(tag, index.TaggedWith(tag), at)))
                 yield return p;
-        yield return new(SiteUrls.Sources, "sources", Sources);
+        foreach (var p in Paged(Pagination.OfItems(SiteUrls.Sources, Archive.Catalog.Count), "sources", Sources)) yield return p;
+        foreach (var pub in Publishers().SelectMany(g => g.Publishers))
+            foreach (var p in Paged(Pagination.OfLinks(pub.Url, pub.BriefingCount + pub.EntityCount), "publisher", at => Publisher(pub.Name, at)))
+                yield return p;
         foreach (var c in index.Archive.Documents.OfType<CatalogSource>()) yield return new(c.Url, "source", () => Source(c));
         yield return new(SiteUrls.DataFolder, "data", Data);
         yield return new(SiteUrls.Corrections, "corrections", CorrectionsPage);
@@ -210,6 +228,30 @@ public sealed class SitePages
             yield return p;
     }
 
+    /// <summary>Every institution and every person of a country, by name, on pages of their own: its page shows the first of each.</summary>
+    private IEnumerable<PageSpec> MemberLists(Country c)
+    {
+        var members = index.MembersOf(c.Id);
+        foreach (var p in Paged(Pagination.OfLinks(SiteUrls.InstitutionsOf(c), members.OfType<Institution>().Count()), "country-members", at =>
+        {
+            var institutions = index.MembersOf(c.Id).OfType<Institution>().ToList();
+            var page = ListPage($"Institutions of {c.DisplayName}", $"{Wording.Count(institutions.Count, "institution")} of {c.DisplayName}, by name.", at, "list");
+            page["entity"] = views.Link(c, c.Kind.Noun());
+            page["items"] = at.Slice(institutions).Select(i => views.Link(i, Labels.Of(i.Type))).ToList();
+            return page;
+        }))
+            yield return p;
+        foreach (var p in Paged(Pagination.OfLinks(SiteUrls.PeopleOf(c), members.OfType<Person>().Count()), "country-members", at =>
+        {
+            var people = index.MembersOf(c.Id).OfType<Person>().ToList();
+            var page = ListPage($"People of {c.DisplayName}", $"{Wording.Count(people.Count, "person", "people")} of {c.DisplayName}, by name.", at, "list");
+            page["entity"] = views.Link(c, c.Kind.Noun());
+            page["items"] = at.Slice(people).Select(p => views.Link(p, CurrentTitle(p))).ToList();
+            return page;
+        }))
+            yield return p;
+    }
+
     private Dictionary<string, object?> BriefingList(string title, IReadOnlyList<Briefing> briefings, int? year, ListPage at)
     {
         var page = ListPage(title, $"{Wording.Count(briefings.Count, "briefing")}, newest first.", at, "briefings");
@@ -240,8 +282,14 @@ public sealed class SitePages
         var page = Entity(c, _descriptions.Of(c));
         page["country"] = c;
         var members = index.MembersOf(c.Id);
-        page["institutions"] = members.OfType<Institution>().Select(i => views.Link(i, Labels.Of(i.Type))).ToList();
-        page["people"] = members.OfType<Person>().Select(p => views.Link(p, CurrentTitle(p))).ToList();
+        var institutions = members.OfType<Institution>().ToList();
+        var people = members.OfType<Person>().ToList();
+        page["institutions"] = institutions.Take(MembersShown).Select(i => views.Link(i, Labels.Of(i.Type))).ToList();
+        page["institutions_count"] = institutions.Count;
+        page["institutions_url"] = SiteUrls.InstitutionsOf(c);
+        page["people"] = people.Take(MembersShown).Select(p => views.Link(p, CurrentTitle(p))).ToList();
+        page["people_count"] = people.Count;
+        page["people_url"] = SiteUrls.PeopleOf(c);
         page["delegation_map"] = Delegations.Chart(index, c);
         return page;
     }
@@ -291,40 +339,50 @@ public sealed class SitePages
         return page;
     }
 
-    private Dictionary<string, object?> Institutions()
+    /// <summary>The institutions grouped by country, countries by name; a split list repeats a country's heading on
+    /// each page its institutions reach.</summary>
+    private Dictionary<string, object?> Institutions(ListPage at)
     {
-        var page = Page("Institutions", "Every institution in the archive, grouped by country.", SiteUrls.ListOf(DocumentKind.Institution), "index");
-        page["groups"] = Archive.Institutions.GroupBy(i => i.Country.Id)
+        var page = ListPage("Institutions", "Every institution in the archive, grouped by country.", at, "index");
+        var all = Archive.Institutions.GroupBy(i => i.Country.Id)
             .Select(g => (Country: index.Find(g.Key), Items: g))
             .OrderBy(g => g.Country?.DisplayName ?? g.Items.Key, StringComparer.Ordinal)
-            .Select(g => new GroupView(g.Country?.DisplayName ?? g.Items.Key, g.Country?.Url,
-                g.Items.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => views.Link(i, Labels.Of(i.Type))).ToList()))
+            .SelectMany(g => g.Items.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => (g.Country, Key: g.Items.Key, Institution: i)));
+        page["groups"] = at.Slice(all).GroupBy(x => x.Key)
+            .Select(g => new GroupView(g.First().Country?.DisplayName ?? g.Key, g.First().Country?.Url,
+                g.Select(x => views.Link(x.Institution, Labels.Of(x.Institution.Type))).ToList()))
             .ToList();
         return page;
     }
 
-    private Dictionary<string, object?> People()
+    private Dictionary<string, object?> People(ListPage at)
     {
-        var page = Page("People", "Every person in the archive.", SiteUrls.ListOf(DocumentKind.Person), "index");
-        page["items"] = Archive.People.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => views.Link(p, CurrentTitle(p))).ToList();
+        var page = ListPage("People", "Every person in the archive.", at, "index");
+        page["items"] = at.Slice(Archive.People.OrderBy(p => p.Name, StringComparer.Ordinal)).Select(p => views.Link(p, CurrentTitle(p))).ToList();
         return page;
     }
 
-    private Dictionary<string, object?> Agreements()
+    private Dictionary<string, object?> Agreements(ListPage at)
     {
-        var page = Page("Agreements", "Every agreement in the archive, most recently signed first.", SiteUrls.ListOf(DocumentKind.Agreement), "index");
-        page["items"] = views.Items(Archive.Agreements.OrderByDescending(a => a.Signed).ThenBy(a => a.Id, StringComparer.Ordinal));
+        var page = ListPage("Agreements", "Every agreement in the archive, most recently signed first.", at, "index");
+        page["items"] = views.Items(at.Slice(Archive.Agreements.OrderByDescending(a => a.Signed).ThenBy(a => a.Id, StringComparer.Ordinal)));
         return page;
     }
 
-    private Dictionary<string, object?> Timeline(ListPage at)
+    /// <summary>The timeline: every event, or those of one value of a facet (<paramref name="filter"/>), with the
+    /// filters that lead to the others.</summary>
+    private Dictionary<string, object?> Timeline(EventFacet? filter, ListPage at)
     {
-        var page = ListPage("Timeline", "Every event in the archive, by date.", at, "timeline");
-        page["groups"] = at.Slice(index.Events).GroupBy(e => e.Event.Date.Year)
+        var events = filter is null ? index.Events : index.EventsWith(filter.Key);
+        var page = filter is null
+            ? ListPage("Timeline", "Every event in the archive, by date.", at, "timeline")
+            : ListPage($"Timeline: {TimelineFilters.Label(filter)}", $"{Wording.Count(events.Count, "event")} {TimelineFilters.Phrase(filter)}, by date.", at, "timeline");
+        page["groups"] = at.Slice(events).GroupBy(e => e.Event.Date.Year)
             .Select(g => new Dictionary<string, object?> { ["year"] = g.Key, ["events"] = views.Events(g) }).ToList();
-        // The chart is of the whole archive: its first page shows it.
-        page["events_chart"] = at.IsFirst ? EventsPerYear.Chart(index.Events) : null;
-        page["delegation_map"] = at.IsFirst ? Delegations.Chart(index) : null;
+        // The charts are of the whole archive: the first page of the whole timeline shows them.
+        page["events_chart"] = filter is null && at.IsFirst ? EventsPerYear.Chart(index.Events) : null;
+        page["delegation_map"] = filter is null && at.IsFirst ? Delegations.Chart(index) : null;
+        page["filters"] = TimelineFilters.Of(index, filter);
         return page;
     }
 
@@ -350,15 +408,40 @@ public sealed class SitePages
         return page;
     }
 
-    private Dictionary<string, object?> Sources()
+    /// <summary>The catalog, split as a list of items, and on its first page every publisher with the latest pages
+    /// that cite it.</summary>
+    private Dictionary<string, object?> Sources(ListPage at)
     {
-        var page = Page("Sources", "The catalog of sources the archive relies on, and every publisher it cites, with the briefings and entities that cite it.", SiteUrls.Sources, "index");
-        page["groups"] = SourceCatalog.Groups(index);
-        page["catalog"] = Archive.Documents.OfType<CatalogSource>()
-            .OrderBy(c => c.Source.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)
+        var page = ListPage("Sources", "The catalog of sources the archive relies on, and every publisher it cites, with the briefings and entities that cite it.", at, "index");
+        page["groups"] = at.IsFirst ? SourceCatalog.Shown(Publishers(), CitingShown) : null;
+        var catalog = Archive.Documents.OfType<CatalogSource>()
+            .OrderBy(c => c.Source.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        page["catalog"] = at.Slice(catalog)
             .Select(c => new CatalogItemView(c.Url, c.Source.Title, c.Source.Publisher, c.Source.Kind, DateView.Of(c.Source.Published),
                 index.FactsCiting(c.Id).Count, index.FilesCiting(c.Id).Count))
             .ToList();
+        page["catalog_count"] = catalog.Count;
+        return page;
+    }
+
+    /// <summary>The publishers, worked out once for all the pages that show them. Each page that shows them reads the
+    /// whole archive, as working them out does (<see cref="ArchiveIndex.Archive"/>).</summary>
+    private IReadOnlyList<PublisherGroup> Publishers()
+    {
+        Reads.Read(Fact.AnyFacet);
+        return _publishers.Value;
+    }
+
+    private readonly Lazy<IReadOnlyList<PublisherGroup>> _publishers;
+
+    /// <summary>Every briefing and entity page that cites a publisher, briefings newest first.</summary>
+    private Dictionary<string, object?> Publisher(string name, ListPage at)
+    {
+        var publisher = Publishers().SelectMany(g => g.Publishers).First(p => p.Name == name);
+        var citing = publisher.Briefings.Concat(publisher.Entities).ToList();
+        var page = ListPage($"Pages citing {name}", $"The {Wording.Count(citing.Count, "page")} of the archive that cite {Wording.Count(publisher.SourceCount, "source")} from {name}: briefings newest first, then entity pages.", at, "list");
+        page["publisher"] = publisher;
+        page["items"] = at.Slice(citing).ToList();
         return page;
     }
 
