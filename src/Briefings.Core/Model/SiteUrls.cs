@@ -50,6 +50,10 @@ public static class SiteUrls
     /// list, made the way its "Long lists" makes an entity's briefings).</summary>
     public static string EventsOf(Document d) => $"{d.Url}events/";
 
+    /// <summary>Every agreement that involves an entity: "/countries/china/agreements/" (beyond the contract's list,
+    /// made the way its "Long lists" makes an entity's briefings).</summary>
+    public static string AgreementsOf(Document d) => $"{d.Url}agreements/";
+
     /// <summary>Every institution of a country, and every person: "/countries/china/institutions/" (beyond the
     /// contract's list: its page shows the first of each and links here).</summary>
     public static string InstitutionsOf(Document country) => $"{country.Url}institutions/";

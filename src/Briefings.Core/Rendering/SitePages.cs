@@ -19,8 +19,8 @@ public sealed record PageSpec(string UrlPath, string Template, Func<Dictionary<s
 public sealed class SitePages
 {
     public const int HomeBriefings = 10;
-    /// <summary>How many of its latest briefings, and of its latest events, an entity's page shows; all of them are
-    /// on pages of their own (<see cref="SiteUrls.BriefingsOf"/>, <see cref="SiteUrls.EventsOf"/>).</summary>
+    /// <summary>How many of its latest briefings, events and agreements an entity's page shows; all of them are on
+    /// pages of their own (<see cref="SiteUrls.BriefingsOf"/>, <see cref="SiteUrls.EventsOf"/>, <see cref="SiteUrls.AgreementsOf"/>).</summary>
     public const int EntityLatest = 10;
     /// <summary>How many of its institutions, and of its people, a country's page shows; all of them are on pages
     /// of their own (<see cref="SiteUrls.InstitutionsOf"/>, <see cref="SiteUrls.PeopleOf"/>).</summary>
@@ -175,7 +175,10 @@ public sealed class SitePages
         page["events"] = views.Events(events.Skip(Math.Max(0, events.Count - EntityLatest)));
         page["events_count"] = events.Count;
         page["events_url"] = SiteUrls.EventsOf(e);
-        page["agreements"] = views.Items(index.AgreementsOf(e.Id).Where(a => a.Id != e.Id));
+        var agreements = index.AgreementsOf(e.Id).Where(a => a.Id != e.Id).ToList();
+        page["agreements"] = views.Items(agreements.Take(EntityLatest));
+        page["agreements_count"] = agreements.Count;
+        page["agreements_url"] = SiteUrls.AgreementsOf(e);
         page["companions"] = index.CompanionsOf(e.Id).Select(c => views.Link(c.Entity, Wording.Count(c.Count, "briefing"))).ToList();
         page["feed"] = SiteUrls.FeedOf(e);
         page["events_chart"] = EventsPerYear.Chart(index.EventsOf(e.Id));
@@ -210,8 +213,7 @@ public sealed class SitePages
         foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.BriefingsOf(e), index.BriefingsOf(e.Id).Count), "entity-briefings", at =>
         {
             var briefings = index.BriefingsOf(e.Id);
-            var page = ListPage($"Briefings on {e.DisplayName}", $"{Wording.Count(briefings.Count, "briefing")} that involve {e.DisplayName}, newest first.", at, "list");
-            page["entity"] = views.Link(e, e.Kind.Noun());
+            var page = EntityListPage(e, $"Briefings on {e.DisplayName}", $"{Wording.Count(briefings.Count, "briefing")} that involve {e.DisplayName}, newest first.", at);
             page["items"] = views.Items(at.Slice(briefings));
             page["feed"] = SiteUrls.FeedOf(e);
             return page;
@@ -220,12 +222,28 @@ public sealed class SitePages
         foreach (var p in Paged(Pagination.OfEvents(SiteUrls.EventsOf(e), index.EventsOf(e.Id).Count), "entity-events", at =>
         {
             var events = index.EventsOf(e.Id);
-            var page = ListPage($"Events of {e.DisplayName}", $"{Wording.Count(events.Count, "event")} that involve {e.DisplayName}, by date.", at, "list");
-            page["entity"] = views.Link(e, e.Kind.Noun());
+            var page = EntityListPage(e, $"Events of {e.DisplayName}", $"{Wording.Count(events.Count, "event")} that involve {e.DisplayName}, by date.", at);
             page["events"] = views.Events(at.Slice(events));
             return page;
         }))
             yield return p;
+        if (e is Agreement) yield break;
+        foreach (var p in Paged(Pagination.OfItems(SiteUrls.AgreementsOf(e), index.AgreementsOf(e.Id).Count), "entity-agreements", at =>
+        {
+            var agreements = index.AgreementsOf(e.Id);
+            var page = EntityListPage(e, $"Agreements of {e.DisplayName}", $"{Wording.Count(agreements.Count, "agreement")} that involve {e.DisplayName}, most recently signed first.", at);
+            page["items"] = views.Items(at.Slice(agreements));
+            return page;
+        }))
+            yield return p;
+    }
+
+    /// <summary>A page of one of an entity's lists: its kicker leads back to the entity.</summary>
+    private Dictionary<string, object?> EntityListPage(Entity e, string title, string description, ListPage at)
+    {
+        var page = ListPage(title, description, at, "list");
+        page["entity"] = views.Link(e, e.Kind.Noun());
+        return page;
     }
 
     /// <summary>Every institution and every person of a country, by name, on pages of their own: its page shows the first of each.</summary>
@@ -235,8 +253,7 @@ public sealed class SitePages
         foreach (var p in Paged(Pagination.OfLinks(SiteUrls.InstitutionsOf(c), members.OfType<Institution>().Count()), "country-members", at =>
         {
             var institutions = index.MembersOf(c.Id).OfType<Institution>().ToList();
-            var page = ListPage($"Institutions of {c.DisplayName}", $"{Wording.Count(institutions.Count, "institution")} of {c.DisplayName}, by name.", at, "list");
-            page["entity"] = views.Link(c, c.Kind.Noun());
+            var page = EntityListPage(c, $"Institutions of {c.DisplayName}", $"{Wording.Count(institutions.Count, "institution")} of {c.DisplayName}, by name.", at);
             page["items"] = at.Slice(institutions).Select(i => views.Link(i, Labels.Of(i.Type))).ToList();
             return page;
         }))
@@ -244,8 +261,7 @@ public sealed class SitePages
         foreach (var p in Paged(Pagination.OfLinks(SiteUrls.PeopleOf(c), members.OfType<Person>().Count()), "country-members", at =>
         {
             var people = index.MembersOf(c.Id).OfType<Person>().ToList();
-            var page = ListPage($"People of {c.DisplayName}", $"{Wording.Count(people.Count, "person", "people")} of {c.DisplayName}, by name.", at, "list");
-            page["entity"] = views.Link(c, c.Kind.Noun());
+            var page = EntityListPage(c, $"People of {c.DisplayName}", $"{Wording.Count(people.Count, "person", "people")} of {c.DisplayName}, by name.", at);
             page["items"] = at.Slice(people).Select(p => views.Link(p, CurrentTitle(p))).ToList();
             return page;
         }))
