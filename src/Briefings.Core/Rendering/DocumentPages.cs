@@ -34,7 +34,10 @@ public record EntityPage : DocumentPage
     public IReadOnlyList<EventView> Events { get; init; } = [];
     public int EventsCount { get; init; }
     public string EventsUrl { get; init; } = "";
+    /// <summary>The latest agreements, of <see cref="AgreementsCount"/>, all of them at <see cref="AgreementsUrl"/>.</summary>
     public IReadOnlyList<AgreementItemView> Agreements { get; init; } = [];
+    public int AgreementsCount { get; init; }
+    public string AgreementsUrl { get; init; } = "";
     public IReadOnlyList<LinkView> Companions { get; init; } = [];
     public ChartView? EventsChart { get; init; }
     /// <summary>Who works with whom around this entity: people and institutions have one.</summary>
@@ -62,8 +65,14 @@ public sealed record CountryPage : EntityPage
     public CountryPage(EntityPage page) : base(page) { }
 
     public required Country Country { get; init; }
+    /// <summary>The first institutions, of <see cref="InstitutionsCount"/>, all of them at <see cref="InstitutionsUrl"/>.</summary>
     public required IReadOnlyList<LinkView> Institutions { get; init; }
+    public required int InstitutionsCount { get; init; }
+    public required string InstitutionsUrl { get; init; }
+    /// <summary>The first people, of <see cref="PeopleCount"/>, all of them at <see cref="PeopleUrl"/>.</summary>
     public required IReadOnlyList<LinkView> People { get; init; }
+    public required int PeopleCount { get; init; }
+    public required string PeopleUrl { get; init; }
     public required ChartView? DelegationMap { get; init; }
 }
 

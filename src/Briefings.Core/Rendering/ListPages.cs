@@ -46,13 +46,14 @@ public sealed record TagPage : PageModel
     public required IReadOnlyList<BriefingItemView> Items { get; init; }
 }
 
-/// <summary>Every briefing that involves an entity, newest first.</summary>
-public sealed record EntityBriefingsPage : PageModel
+/// <summary>A list of an entity's own: its briefings, its agreements, a country's institutions or people.</summary>
+public sealed record EntityListPage<T> : PageModel
 {
-    public EntityBriefingsPage(PageModel page) : base(page) { }
+    public EntityListPage(PageModel page) : base(page) { }
 
+    /// <summary>The entity, with its kind as the link's note.</summary>
     public required LinkView Entity { get; init; }
-    public required IReadOnlyList<BriefingItemView> Items { get; init; }
+    public required IReadOnlyList<T> Items { get; init; }
 }
 
 /// <summary>Every event that involves an entity, by date.</summary>
@@ -72,6 +73,7 @@ public sealed record TimelinePage : PageModel
     /// <summary>The charts are of the whole archive: the first page shows them.</summary>
     public required ChartView? EventsChart { get; init; }
     public required ChartView? DelegationMap { get; init; }
+    public required TimelineFiltersView Filters { get; init; }
 }
 
 /// <summary>The events of one year, under its heading on the timeline.</summary>
@@ -90,8 +92,19 @@ public sealed record SourcesPage : PageModel
 {
     public SourcesPage(PageModel page) : base(page) { }
 
-    public required IReadOnlyList<PublisherGroup> Groups { get; init; }
+    /// <summary>The publishers, each with the first pages that cite it: on the first page only.</summary>
+    public required IReadOnlyList<PublisherGroup>? Groups { get; init; }
     public required IReadOnlyList<CatalogItemView> Catalog { get; init; }
+    public required int CatalogCount { get; init; }
+}
+
+/// <summary>Every briefing and entity page that cites a publisher.</summary>
+public sealed record PublisherPage : PageModel
+{
+    public PublisherPage(PageModel page) : base(page) { }
+
+    public required PublisherView Publisher { get; init; }
+    public required IReadOnlyList<CitingView> Items { get; init; }
 }
 
 /// <summary>The <c>/data/</c> page: every file a reader can download, what it holds, its columns or schema.</summary>

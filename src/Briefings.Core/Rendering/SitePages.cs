@@ -22,9 +22,15 @@ public sealed record PageSpec(string UrlPath, string Template, Func<PageModel> M
 public sealed class SitePages
 {
     public const int HomeBriefings = 10;
-    /// <summary>How many of its latest briefings, and of its latest events, an entity's page shows; all of them are
-    /// on pages of their own (<see cref="SiteUrls.BriefingsOf"/>, <see cref="SiteUrls.EventsOf"/>).</summary>
+    /// <summary>How many of its latest briefings, events and agreements an entity's page shows; all of them are on
+    /// pages of their own (<see cref="SiteUrls.BriefingsOf"/>, <see cref="SiteUrls.EventsOf"/>, <see cref="SiteUrls.AgreementsOf"/>).</summary>
     public const int EntityLatest = 10;
+    /// <summary>How many of its institutions, and of its people, a country's page shows; all of them are on pages
+    /// of their own (<see cref="SiteUrls.InstitutionsOf"/>, <see cref="SiteUrls.PeopleOf"/>).</summary>
+    public const int MembersShown = 20;
+    /// <summary>How many of the briefings, and of the entity pages, that cite a publisher the sources page shows;
+    /// all of them are on the publisher's page (<see cref="SiteUrls.Publisher"/>).</summary>
+    public const int CitingShown = 10;
     /// <summary>The id of the site page that explains how facts are verified; legends of confidence link to it.</summary>
     public const string MethodologyId = "methodology";
 
@@ -48,6 +54,7 @@ public sealed class SitePages
         _descriptions = new(index);
         _footer = index.Site.Footer.Select(r => index.Find(r.Id)).OfType<SitePage>().Select(p => views.Link(p)).ToList();
         _methodology = index.Find(MethodologyId) is SitePage m ? m.Url : null;
+        _publishers = new(() => SourceCatalog.Groups(index));
     }
 
     public IEnumerable<PageSpec> All()
@@ -66,32 +73,43 @@ public sealed class SitePages
         {
             yield return new(c.Url, "country", () => Country(c));
             foreach (var p in EntityLists(c)) yield return p;
+            foreach (var p in MemberLists(c)) yield return p;
         }
-        yield return new(SiteUrls.ListOf(DocumentKind.Institution), "institutions", Institutions);
+        foreach (var p in Paged(Pagination.OfLinks(SiteUrls.ListOf(DocumentKind.Institution), Archive.Institutions.Count()), "institutions", Institutions))
+            yield return p;
         foreach (var i in Archive.Institutions)
         {
             yield return new(i.Url, "institution", () => Institution(i));
             foreach (var p in EntityLists(i)) yield return p;
         }
-        yield return new(SiteUrls.ListOf(DocumentKind.Person), "people", People);
+        foreach (var p in Paged(Pagination.OfLinks(SiteUrls.ListOf(DocumentKind.Person), Archive.People.Count()), "people", People))
+            yield return p;
         foreach (var p in Archive.People)
         {
             yield return new(p.Url, "person", () => Person(p));
             foreach (var l in EntityLists(p)) yield return l;
         }
-        yield return new(SiteUrls.ListOf(DocumentKind.Agreement), "agreements", Agreements);
+        foreach (var p in Paged(Pagination.OfItems(SiteUrls.ListOf(DocumentKind.Agreement), Archive.Agreements.Count()), "agreements", Agreements))
+            yield return p;
         foreach (var a in Archive.Agreements)
         {
             yield return new(a.Url, "agreement", () => Agreement(a));
             foreach (var p in EntityLists(a)) yield return p;
         }
-        foreach (var p in Paged(Pagination.OfEvents(SiteUrls.Timeline, index.Events.Count), "timeline", Timeline)) yield return p;
+        foreach (var p in Paged(Pagination.OfEvents(SiteUrls.Timeline, index.Events.Count), "timeline", at => Timeline(null, at))) yield return p;
+        // A country's events have their page already (its events page): the filters link there.
+        foreach (var f in index.EventFacets.Where(f => f.Facet != EventFacet.Country))
+            foreach (var p in Paged(Pagination.OfEvents(SiteUrls.TimelineOf(f.Facet, f.Value), f.Count), "timeline", at => Timeline(f, at)))
+                yield return p;
         yield return new(SiteUrls.Network, "network", ArchiveNetwork);
         yield return new(SiteUrls.Tags, "tags", Tags);
         foreach (var (tag, briefings) in index.ByTag)
             foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.Tag(tag), briefings.Count), "tag", at => Tag(tag, index.TaggedWith(tag), at)))
                 yield return p;
-        yield return new(SiteUrls.Sources, "sources", Sources);
+        foreach (var p in Paged(Pagination.OfItems(SiteUrls.Sources, Archive.Catalog.Count), "sources", Sources)) yield return p;
+        foreach (var pub in Publishers().SelectMany(g => g.Publishers))
+            foreach (var p in Paged(Pagination.OfLinks(pub.Url, pub.BriefingCount + pub.EntityCount), "publisher", at => Publisher(pub.Name, at)))
+                yield return p;
         foreach (var c in index.Archive.Documents.OfType<CatalogSource>()) yield return new(c.Url, "source", () => Source(c));
         yield return new(SiteUrls.DataFolder, "data", Data);
         yield return new(SiteUrls.Corrections, "corrections", CorrectionsPage);
@@ -134,6 +152,7 @@ public sealed class SitePages
     {
         var briefings = index.BriefingsOf(e.Id);
         var events = index.EventsOf(e.Id);
+        var agreements = index.AgreementsOf(e.Id).Where(a => a.Id != e.Id).ToList();
         return new(Document(e, description, DateView.Of(ContentDates.OfEntity(index, e.Id))))
         {
             NativeName = e.NativeName,
@@ -145,7 +164,9 @@ public sealed class SitePages
             Events = views.Events(events.Skip(Math.Max(0, events.Count - EntityLatest))),
             EventsCount = events.Count,
             EventsUrl = SiteUrls.EventsOf(e),
-            Agreements = views.Items(index.AgreementsOf(e.Id).Where(a => a.Id != e.Id)),
+            Agreements = views.Items(agreements.Take(EntityLatest)),
+            AgreementsCount = agreements.Count,
+            AgreementsUrl = SiteUrls.AgreementsOf(e),
             Companions = index.CompanionsOf(e.Id).Select(c => views.Link(c.Entity, Wording.Count(c.Count, "briefing"))).ToList(),
             Feed = SiteUrls.FeedOf(e),
             EventsChart = EventsPerYear.Chart(events),
@@ -177,14 +198,8 @@ public sealed class SitePages
         foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.BriefingsOf(e), index.BriefingsOf(e.Id).Count), "entity-briefings", at =>
         {
             var briefings = index.BriefingsOf(e.Id);
-            return new EntityBriefingsPage(ListPage($"Briefings on {e.DisplayName}", $"{Wording.Count(briefings.Count, "briefing")} that involve {e.DisplayName}, newest first.", at, "list") with
-            {
-                Feed = SiteUrls.FeedOf(e),
-            })
-            {
-                Entity = views.Link(e, e.Kind.Noun()),
-                Items = views.Items(at.Slice(briefings)),
-            };
+            return EntityList(e, $"Briefings on {e.DisplayName}", $"{Wording.Count(briefings.Count, "briefing")} that involve {e.DisplayName}, newest first.", at,
+                views.Items(at.Slice(briefings))) with { Feed = SiteUrls.FeedOf(e) };
         }))
             yield return p;
         foreach (var p in Paged(Pagination.OfEvents(SiteUrls.EventsOf(e), index.EventsOf(e.Id).Count), "entity-events", at =>
@@ -195,6 +210,42 @@ public sealed class SitePages
                 Entity = views.Link(e, e.Kind.Noun()),
                 Events = views.Events(at.Slice(events)),
             };
+        }))
+            yield return p;
+        if (e is Agreement) yield break;
+        foreach (var p in Paged(Pagination.OfItems(SiteUrls.AgreementsOf(e), index.AgreementsOf(e.Id).Count), "entity-agreements", at =>
+        {
+            var agreements = index.AgreementsOf(e.Id);
+            return EntityList(e, $"Agreements of {e.DisplayName}", $"{Wording.Count(agreements.Count, "agreement")} that involve {e.DisplayName}, most recently signed first.", at,
+                views.Items(at.Slice(agreements)));
+        }))
+            yield return p;
+    }
+
+    /// <summary>A page of one of an entity's lists: its kicker leads back to the entity.</summary>
+    private EntityListPage<T> EntityList<T>(Entity e, string title, string description, ListPage at, IReadOnlyList<T> items) =>
+        new(ListPage(title, description, at, "list"))
+        {
+            Entity = views.Link(e, e.Kind.Noun()),
+            Items = items,
+        };
+
+    /// <summary>Every institution and every person of a country, by name, on pages of their own: its page shows the first of each.</summary>
+    private IEnumerable<PageSpec> MemberLists(Country c)
+    {
+        var members = index.MembersOf(c.Id);
+        foreach (var p in Paged(Pagination.OfLinks(SiteUrls.InstitutionsOf(c), members.OfType<Institution>().Count()), "country-members", at =>
+        {
+            var institutions = index.MembersOf(c.Id).OfType<Institution>().ToList();
+            return EntityList(c, $"Institutions of {c.DisplayName}", $"{Wording.Count(institutions.Count, "institution")} of {c.DisplayName}, by name.", at,
+                at.Slice(institutions).Select(i => views.Link(i, Labels.Of(i.Type))).ToList());
+        }))
+            yield return p;
+        foreach (var p in Paged(Pagination.OfLinks(SiteUrls.PeopleOf(c), members.OfType<Person>().Count()), "country-members", at =>
+        {
+            var people = index.MembersOf(c.Id).OfType<Person>().ToList();
+            return EntityList(c, $"People of {c.DisplayName}", $"{Wording.Count(people.Count, "person", "people")} of {c.DisplayName}, by name.", at,
+                at.Slice(people).Select(p => views.Link(p, CurrentTitle(p))).ToList());
         }))
             yield return p;
     }
@@ -224,11 +275,17 @@ public sealed class SitePages
     private CountryPage Country(Country c)
     {
         var members = index.MembersOf(c.Id);
+        var institutions = members.OfType<Institution>().ToList();
+        var people = members.OfType<Person>().ToList();
         return new(Entity(c, _descriptions.Of(c)))
         {
             Country = c,
-            Institutions = members.OfType<Institution>().Select(i => views.Link(i, Labels.Of(i.Type))).ToList(),
-            People = members.OfType<Person>().Select(p => views.Link(p, CurrentTitle(p))).ToList(),
+            Institutions = institutions.Take(MembersShown).Select(i => views.Link(i, Labels.Of(i.Type))).ToList(),
+            InstitutionsCount = institutions.Count,
+            InstitutionsUrl = SiteUrls.InstitutionsOf(c),
+            People = people.Take(MembersShown).Select(p => views.Link(p, CurrentTitle(p))).ToList(),
+            PeopleCount = people.Count,
+            PeopleUrl = SiteUrls.PeopleOf(c),
             DelegationMap = Delegations.Chart(index, c),
         };
     }
@@ -266,33 +323,50 @@ public sealed class SitePages
             .Select(c => views.Link(c, Wording.Count(index.BriefingsOf(c.Id).Count, "briefing"))).ToList(),
     };
 
-    private InstitutionsPage Institutions() => new(Page("Institutions", "Every institution in the archive, grouped by country.", SiteUrls.ListOf(DocumentKind.Institution), "index"))
+    /// <summary>The institutions grouped by country, countries by name; a split list repeats a country's heading on
+    /// each page its institutions reach.</summary>
+    private InstitutionsPage Institutions(ListPage at)
     {
-        Groups = Archive.Institutions.GroupBy(i => i.Country.Id)
+        var all = Archive.Institutions.GroupBy(i => i.Country.Id)
             .Select(g => (Country: index.Find(g.Key), Items: g))
             .OrderBy(g => g.Country?.DisplayName ?? g.Items.Key, StringComparer.Ordinal)
-            .Select(g => new GroupView(g.Country?.DisplayName ?? g.Items.Key, g.Country?.Url,
-                g.Items.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => views.Link(i, Labels.Of(i.Type))).ToList()))
-            .ToList(),
+            .SelectMany(g => g.Items.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => (g.Country, Key: g.Items.Key, Institution: i)));
+        return new(ListPage("Institutions", "Every institution in the archive, grouped by country.", at, "index"))
+        {
+            Groups = at.Slice(all).GroupBy(x => x.Key)
+                .Select(g => new GroupView(g.First().Country?.DisplayName ?? g.Key, g.First().Country?.Url,
+                    g.Select(x => views.Link(x.Institution, Labels.Of(x.Institution.Type))).ToList()))
+                .ToList(),
+        };
+    }
+
+    private IndexPage<LinkView> People(ListPage at) => new(ListPage("People", "Every person in the archive.", at, "index"))
+    {
+        Items = at.Slice(Archive.People.OrderBy(p => p.Name, StringComparer.Ordinal)).Select(p => views.Link(p, CurrentTitle(p))).ToList(),
     };
 
-    private IndexPage<LinkView> People() => new(Page("People", "Every person in the archive.", SiteUrls.ListOf(DocumentKind.Person), "index"))
+    private IndexPage<AgreementItemView> Agreements(ListPage at) => new(ListPage("Agreements", "Every agreement in the archive, most recently signed first.", at, "index"))
     {
-        Items = Archive.People.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => views.Link(p, CurrentTitle(p))).ToList(),
+        Items = views.Items(at.Slice(Archive.Agreements.OrderByDescending(a => a.Signed).ThenBy(a => a.Id, StringComparer.Ordinal))),
     };
 
-    private IndexPage<AgreementItemView> Agreements() => new(Page("Agreements", "Every agreement in the archive, most recently signed first.", SiteUrls.ListOf(DocumentKind.Agreement), "index"))
+    /// <summary>The timeline: every event, or those of one value of a facet (<paramref name="filter"/>), with the
+    /// filters that lead to the others.</summary>
+    private TimelinePage Timeline(EventFacet? filter, ListPage at)
     {
-        Items = views.Items(Archive.Agreements.OrderByDescending(a => a.Signed).ThenBy(a => a.Id, StringComparer.Ordinal)),
-    };
-
-    private TimelinePage Timeline(ListPage at) => new(ListPage("Timeline", "Every event in the archive, by date.", at, "timeline"))
-    {
-        Groups = at.Slice(index.Events).GroupBy(e => e.Event.Date.Year).Select(g => new TimelineYear(g.Key, views.Events(g))).ToList(),
-        // The chart is of the whole archive: its first page shows it.
-        EventsChart = at.IsFirst ? EventsPerYear.Chart(index.Events) : null,
-        DelegationMap = at.IsFirst ? Delegations.Chart(index) : null,
-    };
+        var events = filter is null ? index.Events : index.EventsWith(filter.Key);
+        var page = filter is null
+            ? ListPage("Timeline", "Every event in the archive, by date.", at, "timeline")
+            : ListPage($"Timeline: {TimelineFilters.Label(filter)}", $"{Wording.Count(events.Count, "event")} {TimelineFilters.Phrase(filter)}, by date.", at, "timeline");
+        return new(page)
+        {
+            Groups = at.Slice(events).GroupBy(e => e.Event.Date.Year).Select(g => new TimelineYear(g.Key, views.Events(g))).ToList(),
+            // The charts are of the whole archive: the first page of the whole timeline shows them.
+            EventsChart = filter is null && at.IsFirst ? EventsPerYear.Chart(index.Events) : null,
+            DelegationMap = filter is null && at.IsFirst ? Delegations.Chart(index) : null,
+            Filters = TimelineFilters.Of(index, filter),
+        };
+    }
 
     private NetworkPage ArchiveNetwork() => new(Page("Network", "Who works with whom: the people and institutions in most briefings, and the briefings and agreements they share.", SiteUrls.Network, "network"))
     {
@@ -311,15 +385,44 @@ public sealed class SitePages
             Items = views.Items(at.Slice(briefings)),
         };
 
-    private SourcesPage Sources() => new(Page("Sources", "The catalog of sources the archive relies on, and every publisher it cites, with the briefings and entities that cite it.", SiteUrls.Sources, "index"))
+    /// <summary>The catalog, split as a list of items, and on its first page every publisher with the latest pages
+    /// that cite it.</summary>
+    private SourcesPage Sources(ListPage at)
     {
-        Groups = SourceCatalog.Groups(index),
-        Catalog = Archive.Documents.OfType<CatalogSource>()
-            .OrderBy(c => c.Source.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)
-            .Select(c => new CatalogItemView(c.Url, c.Source.Title, c.Source.Publisher, c.Source.Kind, DateView.Of(c.Source.Published),
-                index.FactsCiting(c.Id).Count, index.FilesCiting(c.Id).Count))
-            .ToList(),
-    };
+        var catalog = Archive.Documents.OfType<CatalogSource>()
+            .OrderBy(c => c.Source.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        return new(ListPage("Sources", "The catalog of sources the archive relies on, and every publisher it cites, with the briefings and entities that cite it.", at, "index"))
+        {
+            Groups = at.IsFirst ? SourceCatalog.Shown(Publishers(), CitingShown) : null,
+            Catalog = at.Slice(catalog)
+                .Select(c => new CatalogItemView(c.Url, c.Source.Title, c.Source.Publisher, c.Source.Kind, DateView.Of(c.Source.Published),
+                    index.FactsCiting(c.Id).Count, index.FilesCiting(c.Id).Count))
+                .ToList(),
+            CatalogCount = catalog.Count,
+        };
+    }
+
+    /// <summary>The publishers, worked out once for all the pages that show them. Each page that shows them reads the
+    /// whole archive, as working them out does (<see cref="ArchiveIndex.Archive"/>).</summary>
+    private IReadOnlyList<PublisherGroup> Publishers()
+    {
+        Reads.Read(Fact.AnyFacet);
+        return _publishers.Value;
+    }
+
+    private readonly Lazy<IReadOnlyList<PublisherGroup>> _publishers;
+
+    /// <summary>Every briefing and entity page that cites a publisher, briefings newest first.</summary>
+    private PublisherPage Publisher(string name, ListPage at)
+    {
+        var publisher = Publishers().SelectMany(g => g.Publishers).First(p => p.Name == name);
+        var citing = publisher.Briefings.Concat(publisher.Entities).ToList();
+        return new(ListPage($"Pages citing {name}", $"The {Wording.Count(citing.Count, "page")} of the archive that cite {Wording.Count(publisher.SourceCount, "source")} from {name}: briefings newest first, then entity pages.", at, "list"))
+        {
+            Publisher = publisher,
+            Items = at.Slice(citing).ToList(),
+        };
+    }
 
     /// <summary>A catalog source: what it is, how far it can be trusted, and every fact and file that rests on it.</summary>
     private SourcePage Source(CatalogSource c)
