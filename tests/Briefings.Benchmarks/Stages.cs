@@ -23,7 +23,7 @@ public class Stages
     private ArchiveIndex _index = null!;
     private Theme _theme = null!;
     private List<PageSpec> _briefingPages = null!;
-    private Dictionary<string, object?> _site = null!;
+    private SiteView _site = null!;
     private string _fileText = "";
 
     [GlobalSetup]
@@ -37,7 +37,7 @@ public class Stages
         _archive = loaded.Archive;
         _index = new ArchiveIndex(_archive);
         _theme = Theme.Locate(_input);
-        _site = SiteWriter.SiteModel(_archive.Site);
+        _site = SiteView.Of(_archive.Site);
         _briefingPages = new SitePages(_index, new ViewFactory(_index)).All().Where(p => p.Template == "briefing").ToList();
         _fileText = File.ReadAllText(Directory.EnumerateFiles(Path.Combine(_input, "briefings"), "*.md", SearchOption.AllDirectories).First());
     }

@@ -13,11 +13,21 @@ public readonly record struct Pagination(string ListUrl, int ItemCount, int PerP
     /// timeline), so a page of them stays under about 150 KB.</summary>
     public const int Events = 50;
 
+    /// <summary>Links per page (the people, the institutions, a country's members, who cites a publisher): a link
+    /// with its note is 100 to 150 bytes of HTML, so a page of them stays under about 80 KB.</summary>
+    public const int Links = 500;
+
     /// <summary>How a list of briefings is split.</summary>
     public static Pagination OfBriefings(string listUrl, int count) => new(listUrl, count, Briefings);
 
     /// <summary>How a list of events is split.</summary>
     public static Pagination OfEvents(string listUrl, int count) => new(listUrl, count, Events);
+
+    /// <summary>How a list of links is split.</summary>
+    public static Pagination OfLinks(string listUrl, int count) => new(listUrl, count, Links);
+
+    /// <summary>How a list of agreements or catalog sources is split: each item is about the size of a briefing's.</summary>
+    public static Pagination OfItems(string listUrl, int count) => new(listUrl, count, Briefings);
 
     /// <summary>The number of pages: at least one, so that an empty list still has its page.</summary>
     public int Count => Math.Max(1, (ItemCount + PerPage - 1) / PerPage);

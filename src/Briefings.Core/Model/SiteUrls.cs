@@ -50,6 +50,25 @@ public static class SiteUrls
     /// list, made the way its "Long lists" makes an entity's briefings).</summary>
     public static string EventsOf(Document d) => $"{d.Url}events/";
 
+    /// <summary>Every agreement that involves an entity: "/countries/china/agreements/" (beyond the contract's list,
+    /// made the way its "Long lists" makes an entity's briefings).</summary>
+    public static string AgreementsOf(Document d) => $"{d.Url}agreements/";
+
+    /// <summary>Every institution of a country, and every person: "/countries/china/institutions/" (beyond the
+    /// contract's list: its page shows the first of each and links here).</summary>
+    public static string InstitutionsOf(Document country) => $"{country.Url}institutions/";
+
+    public static string PeopleOf(Document country) => $"{country.Url}people/";
+
+    /// <summary>Every page that cites a publisher: "/sources/publishers/reuters/" (beyond the contract's list: the
+    /// sources page shows the latest of each publisher and links here).</summary>
+    public static string Publisher(string slug) => $"{Sources}publishers/{slug}/";
+
+    /// <summary>The timeline of one facet's events: "/timeline/type/delegation/", "/timeline/year/2019/",
+    /// "/timeline/confidence/high/" (beyond the contract's list). A country's are its events page,
+    /// <see cref="EventsOf"/>.</summary>
+    public static string TimelineOf(string facet, string value) => $"{Timeline}{facet}/{value}/";
+
     /// <summary>The search page asking a query (the query as given: a URI template's placeholder stays as it is).</summary>
     public static string SearchFor(string query) => $"{Search}?q={query}";
 
@@ -81,21 +100,24 @@ public static class SiteUrls
     public static string Absolute(this SiteSettings site, string path) => site.BaseUrl + path;
 
     /// <summary>The <c>site.urls</c> of every template: the pages the navigation and the footers link to.</summary>
-    public static IReadOnlyDictionary<string, object?> Navigation { get; } = new Dictionary<string, object?>
-    {
-        ["home"] = Home,
-        ["briefings"] = ListOf(DocumentKind.Briefing),
-        ["timeline"] = Timeline,
-        ["network"] = Network,
-        ["countries"] = ListOf(DocumentKind.Country),
-        ["institutions"] = ListOf(DocumentKind.Institution),
-        ["people"] = ListOf(DocumentKind.Person),
-        ["agreements"] = ListOf(DocumentKind.Agreement),
-        ["tags"] = Tags,
-        ["sources"] = Sources,
-        ["corrections"] = Corrections,
-        ["data"] = DataFolder,
-        ["search"] = Search,
-        ["feed"] = Feed,
-    };
+    public static NavigationUrls Navigation { get; } = new(
+        Home: Home,
+        Briefings: ListOf(DocumentKind.Briefing),
+        Timeline: Timeline,
+        Network: Network,
+        Countries: ListOf(DocumentKind.Country),
+        Institutions: ListOf(DocumentKind.Institution),
+        People: ListOf(DocumentKind.Person),
+        Agreements: ListOf(DocumentKind.Agreement),
+        Tags: Tags,
+        Sources: Sources,
+        Corrections: Corrections,
+        Data: DataFolder,
+        Search: Search,
+        Feed: Feed);
 }
+
+/// <summary>The pages every page links to, as templates reach them: <c>{{ site.urls.timeline }}</c>.</summary>
+public sealed record NavigationUrls(
+    string Home, string Briefings, string Timeline, string Network, string Countries, string Institutions, string People,
+    string Agreements, string Tags, string Sources, string Corrections, string Data, string Search, string Feed);

@@ -13,83 +13,38 @@ public static class ArchiveReader
     public static Archive Read(string inputDir, DiagnosticBag diagnostics)
     {
         var root = Path.GetFullPath(inputDir);
-        var files = new List<(DocumentKind Kind, string FullPath, string Relative, string Shown)>();
-        var unread = new System.Collections.Concurrent.ConcurrentDictionary<string, DocumentKind>(StringComparer.Ordinal);
-        SiteSettings? site = null;
         if (!Directory.Exists(root))
         {
             diagnostics.Error(Display(root), Position.Start, DiagnosticCode.StrayFile, "input folder does not exist");
             return new Archive(SiteSettings.Default, []);
         }
         var workingDirectory = Environment.CurrentDirectory;
-        foreach (var (full, relative) in Walk(root, root, diagnostics))
+        var entries = Walk(root, root, diagnostics).ToList();
+        var read = new FileRead[entries.Count];
+        Parallel.For(0, entries.Count, i =>
         {
-            var shown = Display(full, workingDirectory);
-            if (ContentPaths.IsSkipped(relative)) continue;
-            if (relative == "site.yml") { site = Reading(full, shown, diagnostics, () => SiteReader.Read(full, shown, diagnostics)) ?? SiteSettings.Default; continue; }
-            var (kind, placed) = ContentPaths.Classify(relative);
-            if (kind is null)
-            {
-                diagnostics.Warning(shown, Position.Start, DiagnosticCode.StrayFile,
-                    $"'{relative}' is not read: content files are site.yml and .md files under briefings/YYYY/, countries/, institutions/, people/, agreements/, sources/ or pages/");
-                continue;
-            }
-            if (!placed)
-            {
-                if (Fields.IsValidId(Path.GetFileNameWithoutExtension(full))) unread[Path.GetFileNameWithoutExtension(full)] = kind.Value;
-                diagnostics.Error(shown, Position.Start, DiagnosticCode.Misplaced, kind == DocumentKind.Briefing
-                    ? "a briefing belongs in briefings/YYYY/<id>.md, under the year of its date"
-                    : $"a {kind.Value.Noun()} belongs directly in {kind.Value.Folder()}/<id>.md");
-                continue;
-            }
-            files.Add((kind.Value, full, relative, shown));
-        }
+            var (full, relative, isLink) = entries[i];
+            read[i] = ContentReader.Read(root, full, relative, Display(full, workingDirectory), isLink, diagnostics);
+        });
 
+        var site = read.Select(r => r.Site).OfType<SiteSettings>().FirstOrDefault();
         if (site is null)
             diagnostics.Error(Display(Path.Combine(root, "site.yml")), Position.Start, DiagnosticCode.Required,
                 "missing site.yml: it names the site and its base_url (title, description, base_url, language)");
-
-        var documents = new Document?[files.Count];
-        Parallel.For(0, files.Count, i =>
-        {
-            var (kind, full, relative, shown) = files[i];
-            var id = Path.GetFileNameWithoutExtension(full);
-            if (!Fields.IsValidId(id))
-            {
-                diagnostics.Error(shown, Position.Start, DiagnosticCode.BadId,
-                    $"file name '{Quoting.Shorten(id)}' is not a valid id: use lowercase letters, digits and single hyphens, at most {Fields.MaxIdLength} characters{Fields.IdHint(id)}");
-                return;
-            }
-            var file = Reading(full, shown, diagnostics, () => ContentFile.Read(full, shown, diagnostics));
-            documents[i] = file is null ? null : DocumentReader.Read(kind, id, file, diagnostics);
-            if (documents[i] is null) { unread[id] = kind; return; }
-            if (documents[i] is Briefing b && ContentPaths.IsInWrongYear(b, relative))
-                diagnostics.Error(shown, Position.Start, DiagnosticCode.Misplaced,
-                    $"this briefing is dated {b.Date}; move it to briefings/{b.Date.Year:D4}/");
-        });
-        var sorted = Ordered(documents.OfType<Document>());
-        foreach (var d in sorted) unread.TryRemove(d.Id, out _);
-        return new Archive(site ?? SiteSettings.Default, sorted) { Unread = new Dictionary<string, DocumentKind>(unread, StringComparer.Ordinal) };
-    }
-
-    /// <summary>Reads one file, reporting at its path why it cannot be (permission, an I/O error) instead of failing.</summary>
-    private static T? Reading<T>(string full, string shown, DiagnosticBag diagnostics, Func<T?> read) where T : class
-    {
-        try { return read(); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(shown, Position.Start, DiagnosticCode.Unreadable, $"file cannot be read: {Posix.CauseOf(e)}; give it read permission, or remove it from input/");
-            return null;
-        }
+        var sorted = Ordered(read.Select(r => r.Document).OfType<Document>());
+        var unread = new Dictionary<string, DocumentKind>(StringComparer.Ordinal);
+        foreach (var (id, kind) in read.Select(r => r.Unread).OfType<(string, DocumentKind)>()) unread[id] = kind;
+        foreach (var d in sorted) unread.Remove(d.Id);
+        return new Archive(site ?? SiteSettings.Default, sorted) { Unread = unread };
     }
 
     /// <summary>Documents in the archive's order: by kind, then id, then path.</summary>
     public static List<Document> Ordered(IEnumerable<Document> documents) =>
         documents.OrderBy(d => d.Kind).ThenBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Path, StringComparer.Ordinal).ToList();
 
-    /// <summary>Every regular file below <paramref name="dir"/>, in ordinal order. Links are followed only when
-    /// their target stays inside input/; links to folders are never followed, so there are no cycles.</summary>
-    private static IEnumerable<(string Full, string Relative)> Walk(string root, string dir, DiagnosticBag diagnostics)
+    /// <summary>Every entry below <paramref name="dir"/> that is not a folder, or is a link, in ordinal order: what
+    /// <see cref="ContentReader"/> reads. Folders that are links are not entered, so there are no cycles.</summary>
+    private static IEnumerable<(string Full, string Relative, bool IsLink)> Walk(string root, string dir, DiagnosticBag diagnostics)
     {
         // What each entry is comes from the folder listing itself: no lstat or readlink for every file, as
         // FileSystemInfo would make for tens of thousands of them. A link's target is looked at only for links.
@@ -110,48 +65,11 @@ public static class ArchiveReader
         }
         foreach (var entry in entries)
         {
-            var relative = Path.GetRelativePath(root, entry.Full).Replace('\\', '/');
-            if (entry.IsLink)
-            {
-                FileSystemInfo link = entry.IsDirectory ? new DirectoryInfo(entry.Full) : new FileInfo(entry.Full);
-                var target = link.ResolveLinkTarget(returnFinalTarget: true);
-                var targetPath = target?.FullName ?? Path.GetFullPath(link.LinkTarget ?? entry.Full, Path.GetDirectoryName(entry.Full)!);
-                bool inside = targetPath.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-                if (!inside || entry.IsDirectory || target is DirectoryInfo || target is null || !target.Exists)
-                {
-                    diagnostics.Error(Display(entry.Full), Position.Start, DiagnosticCode.LinkOutside,
-                        inside ? "links to folders, and broken links, are not followed; put the files themselves under input/"
-                               : "this is a link to a file outside input/; content must be a real file inside input/");
-                    continue;
-                }
-                if (IsRegular(entry.Full, relative, diagnostics)) yield return (entry.Full, relative);
-                continue;
-            }
-            if (entry.IsDirectory)
-            {
+            if (entry.IsDirectory && !entry.IsLink)
                 foreach (var f in Walk(root, entry.Full, diagnostics)) yield return f;
-            }
-            else if (IsRegular(entry.Full, relative, diagnostics))
-                yield return (entry.Full, relative);
+            else
+                yield return (entry.Full, Path.GetRelativePath(root, entry.Full).Replace('\\', '/'), entry.IsLink);
         }
-    }
-
-    /// <summary>Whether an entry that is not a folder is a regular file, looked at before it is opened: opening a
-    /// named pipe waits for a writer forever, and a device is no content. Anything else is an error at its path.
-    /// One statx per file, a microsecond beside the reading of it.</summary>
-    private static bool IsRegular(string full, string relative, DiagnosticBag diagnostics)
-    {
-        // A name that is not UTF-8 reached us with U+FFFD in place of its bytes, so it cannot be looked up again;
-        // it is never opened either: its id check (BR310) reports it.
-        if (!Posix.Available || full.Contains('\uFFFD')) return true;
-        var status = Posix.Stat(full);
-        if (status.Kind == Posix.Kind.File) return true;
-        if (status.Kind == Posix.Kind.Missing)
-            diagnostics.Error(Display(full), Position.Start, DiagnosticCode.Unreadable, $"cannot be read: {Posix.Cause(status.Errno).TrimEnd('.')}");
-        else if (!ContentPaths.IsSkipped(relative))
-            diagnostics.Error(Display(full), Position.Start, DiagnosticCode.NotAFile,
-                $"this is {Posix.Describe(status.Kind)}, not a file; content must be regular files: remove it from input/");
-        return false;
     }
 
     private readonly record struct Entry(string Full, string Name, bool IsDirectory, bool IsLink);

@@ -7,8 +7,10 @@ namespace Briefings.Rendering;
 /// <summary>A page that cites a publisher, and how many of its sources come from it.</summary>
 public sealed record CitingView(string Url, string Name, string Kind, int Count);
 
-/// <summary>A publisher and the briefings and entities that cite it.</summary>
-public sealed record PublisherView(string Name, string Anchor, int SourceCount, IReadOnlyList<CitingView> Briefings, IReadOnlyList<CitingView> Entities);
+/// <summary>A publisher and the briefings and entities that cite it (all of them, or the first of each where the
+/// sources page shows them: the counts are of all), and the page that lists them all.</summary>
+public sealed record PublisherView(string Name, string Anchor, string Url, int SourceCount, IReadOnlyList<CitingView> Briefings, IReadOnlyList<CitingView> Entities,
+    int BriefingCount, int EntityCount);
 
 /// <summary>Publishers under one initial.</summary>
 public sealed record PublisherGroup(string Initial, string Anchor, IReadOnlyList<PublisherView> Publishers);
@@ -26,17 +28,28 @@ public static class SourceCatalog
             .OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Name, StringComparer.Ordinal)
             .ToList();
         var anchors = new HashSet<string>(StringComparer.Ordinal);
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
         var publishers = byPublisher.Select(g =>
         {
             var citing = g.Items.GroupBy(x => x.Document).Select(d => (Doc: d.Key, Count: d.Count())).ToList();
             CitingView View((Document Doc, int Count) c) => new(c.Doc.Url, c.Doc.DisplayName, c.Doc.Kind.Noun(), c.Count);
-            return new PublisherView(g.Name, UniqueAnchor(SiteUrls.PublisherAnchor(Slug(g.Name)), anchors), g.Items.Count,
-                citing.Where(c => c.Doc is Briefing).OrderByDescending(c => ((Briefing)c.Doc).Date).ThenBy(c => c.Doc.Id, StringComparer.Ordinal).Select(View).ToList(),
-                citing.Where(c => c.Doc is Entity).OrderBy(c => c.Doc.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Doc.Id, StringComparer.Ordinal).Select(View).ToList());
+            var briefings = citing.Where(c => c.Doc is Briefing).OrderByDescending(c => ((Briefing)c.Doc).Date).ThenBy(c => c.Doc.Id, StringComparer.Ordinal).Select(View).ToList();
+            var entities = citing.Where(c => c.Doc is Entity).OrderBy(c => c.Doc.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Doc.Id, StringComparer.Ordinal).Select(View).ToList();
+            var slug = Slug(g.Name);
+            return new PublisherView(g.Name, UniqueAnchor(SiteUrls.PublisherAnchor(slug), anchors), SiteUrls.Publisher(UniqueAnchor(slug, slugs)), g.Items.Count,
+                briefings, entities, briefings.Count, entities.Count);
         }).ToList();
         return publishers.GroupBy(p => Initial(p.Name))
             .Select(g => new PublisherGroup(g.Key, UniqueAnchor(SiteUrls.InitialAnchor(Slug(g.Key)), anchors), g.ToList())).ToList();
     }
+
+    /// <summary>The groups as the sources page shows them: each publisher with the first <paramref name="shown"/>
+    /// briefings and entity pages that cite it.</summary>
+    public static IReadOnlyList<PublisherGroup> Shown(IReadOnlyList<PublisherGroup> groups, int shown) =>
+        groups.Select(g => g with
+        {
+            Publishers = g.Publishers.Select(p => p with { Briefings = p.Briefings.Take(shown).ToList(), Entities = p.Entities.Take(shown).ToList() }).ToList(),
+        }).ToList();
 
     private static string Initial(string name) =>
         Rune.TryGetRuneAt(name, 0, out var r) && Rune.IsLetter(r) ? Rune.ToUpperInvariant(r).ToString() : "#";

@@ -26,8 +26,12 @@ public sealed partial class Theme
     /// <summary>Escapes markup characters but leaves Hangul, Cyrillic and the rest readable in the source.</summary>
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    /// <param name="strictVariables">Fluid's strict variables: a name no model has fails the render instead of
-    /// rendering empty. For the test that renders every template against the build's models.</param>
+    /// <param name="strictVariables">A name no model has fails the render instead of rendering empty: for the test
+    /// that renders every template against the build's models. Fluid's own <c>StrictVariables</c> cannot serve: it
+    /// fails on every member that is null (an optional date, a list that fits on one page: <c>page.pager</c> was the
+    /// first), not only on one that does not exist, and names the syntax node, not the member. Its
+    /// <c>Undefined</c> hook is called only for a name that does not exist: a member no record has, a variable never
+    /// set.</param>
     public Theme(string directory, bool strictVariables = false)
     {
         Directory = Path.GetFullPath(directory);
@@ -39,7 +43,7 @@ public sealed partial class Theme
         {
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
             FileProvider = files,
-            StrictVariables = strictVariables,
+            Undefined = strictVariables ? name => throw new FluidException($"no model has '{name}'") : null,
         };
 
         Labels.AddFilters(_options.Filters);

@@ -66,6 +66,9 @@ public sealed record PositionView(
     public string Url { get; init; } = "";
     public string ElsewhereId { get; init; } = "";
     public string? Evidence { get; init; }
+    /// <summary>Never set: as for <see cref="AgreementItemView.Conflict"/>, the archive marks conflicting reports on
+    /// events only.</summary>
+    public bool Conflict => false;
     public IReadOnlyList<QuoteView> Quotes => [.. Sources.Select(s => s.Quote).OfType<QuoteView>()];
     /// <summary>What the fact is, for the spoken name of its link.</summary>
     public string Label => $"{Person.Name}, {(Title is null ? "" : Title + ", ")}{Institution.Name}";

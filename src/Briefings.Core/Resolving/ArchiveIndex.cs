@@ -40,6 +40,21 @@ public sealed record SourcedFact(EventEntry? Event, PostEntry? Post, Citation Ci
 /// <summary>An entity appearing in the same briefings as another, and how often.</summary>
 public sealed record Companion(Document Entity, int Count);
 
+/// <summary>A value of a facet of events (its type, year or confidence) and how many events have it.</summary>
+public sealed record EventFacet(string Facet, string Value, int Count)
+{
+    /// <summary>The facet of the countries that take part in events: its value is a country's id, and its events are
+    /// the country's (<see cref="ArchiveIndex.EventsOf"/>).</summary>
+    public const string Country = "country";
+
+    /// <summary>The facets the timeline is filtered by, in the order its filters show them.</summary>
+    public static readonly IReadOnlyList<string> Facets = [Country, "type", "year", "confidence"];
+
+    public string Key => KeyOf(Facet, Value);
+
+    public static string KeyOf(string facet, string value) => $"{facet}/{value}";
+}
+
 /// <summary>A year that has briefings, and how many.</summary>
 public sealed record YearCount(int Year, int Count);
 
@@ -108,6 +123,15 @@ public sealed class ArchiveIndex
         return Reads.List(Relation.BriefingsIn, key, Get(_briefingsIn, key), b => b.Id);
     }
 
+    /// <summary>The values of each facet that events have, by facet then value (years and confidence levels in
+    /// their order, types by name), with how many events have each.</summary>
+    public IReadOnlyList<EventFacet> EventFacets => Reads.List(Relation.EventFacets, "", _eventFacets, _ => null);
+
+    /// <summary>The events of one value of a facet (<see cref="EventFacet.Key"/>), oldest first as on the timeline.</summary>
+    public IReadOnlyList<EventEntry> EventsWith(string key) => Reads.List(Relation.EventsWith, key, Get(_eventsWith, key), e => e.Briefing.Id);
+
+    private readonly Dictionary<string, List<EventEntry>> _eventsWith = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<EventFacet> _eventFacets;
     private readonly Dictionary<string, List<Briefing>> _briefingsOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<EventEntry>> _eventsOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Agreement>> _agreementsOf = new(StringComparer.Ordinal);
@@ -178,6 +202,16 @@ public sealed class ArchiveIndex
             .ThenBy(e => e.Event.Index).ToList();
         foreach (var list in _eventsOf.Values)
             list.Sort((x, y) => EventOrder(y, x));
+        foreach (var e in _events)
+            foreach (var (facet, value) in FacetsOf(e.Event))
+                Add(_eventsWith, EventFacet.KeyOf(facet, value), e);
+        _eventFacets = _eventsOf.Where(x => ById[x.Key] is Country).Select(x => (Name: ById[x.Key].DisplayName, Facet: new EventFacet(EventFacet.Country, x.Key, x.Value.Count)))
+            .OrderBy(x => x.Name, StringComparer.Ordinal).ThenBy(x => x.Facet.Value, StringComparer.Ordinal).Select(x => x.Facet)
+            .Concat(EventFacet.Facets.Skip(1).SelectMany(f => _eventsWith.Where(x => x.Key.StartsWith(f + "/", StringComparison.Ordinal))
+                .Select(x => new EventFacet(f, x.Key[(f.Length + 1)..], x.Value.Count))
+                .OrderBy(x => f == "confidence" ? Array.IndexOf(ConfidenceOrder, x.Value) : 0)
+                .ThenBy(x => x.Value, StringComparer.Ordinal)))
+            .ToList();
         foreach (var (id, top) in CoOccurrences.Top(entitiesOf, CompanionCount, IsCompanion))
             _companions[id] = top.Select(c => new Companion(ById[c.Id], c.Count)).ToList();
         // Ties count an agreement as one more thing two parties share, so its parties are one more group to count in.
@@ -345,8 +379,21 @@ public sealed class ArchiveIndex
         Diff(Relation.CountriesOf, x => x._countriesOf.Keys, (x, k) => x._countriesOf.GetValueOrDefault(k) ?? [], Doc);
         Diff(Relation.FactsCiting, x => x._factsCiting.Keys, (x, k) => Get(x._factsCiting, k),
             (a, b) => a.File.Id == b.File.Id && a.Event?.Event.Index == b.Event?.Event.Index && a.Post?.Post.Index == b.Post?.Post.Index && a.Citation.At == b.Citation.At);
+        Diff(Relation.EventsWith, x => x._eventsWith.Keys, (x, k) => Get(x._eventsWith, k), Ev);
+        Diff(Relation.EventFacets, One, (x, _) => x._eventFacets, (a, b) => a == b);
         Diff(Relation.FilesCiting, x => x._filesCiting.Keys, (x, k) => Get(x._filesCiting, k), Doc);
         return changed;
+    }
+
+    /// <summary>The levels of confidence, most confident first, as the filters list them.</summary>
+    private static readonly string[] ConfidenceOrder = ["high", "medium", "low"];
+
+    /// <summary>The facets of an event that the timeline is filtered by.</summary>
+    private static IEnumerable<(string Facet, string Value)> FacetsOf(Event e)
+    {
+        yield return ("type", e.Type);
+        yield return ("year", e.Date.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+        if (e.Confidence is { } c) yield return ("confidence", c);
     }
 
     /// <summary>Whether an entity counts as company: a country is where things happen and a news outlet reports

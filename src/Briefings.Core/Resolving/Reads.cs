@@ -22,7 +22,7 @@ public enum FactKind : byte
 public enum Relation : byte
 {
     None, Briefings, Events, Years, BriefingsIn, Tagged, BriefingsOf, EventsOf, AgreementsOf, MembersOf, PostsAt,
-    ChildrenOf, CompanionsOf, TiesOf, CountriesOf, FactsCiting, FilesCiting,
+    ChildrenOf, CompanionsOf, TiesOf, CountriesOf, FactsCiting, FilesCiting, EventsWith, EventFacets,
 }
 
 /// <summary>One fact a page read while its model was built.</summary>

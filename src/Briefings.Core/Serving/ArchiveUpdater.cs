@@ -6,8 +6,9 @@ using Briefings.Site;
 namespace Briefings.Serving;
 
 /// <summary>Brings a <see cref="ReadState"/> up to date after files changed, reading only the changed content
-/// files. Anything out of the ordinary (site.yml, folders, links, a briefing in the wrong year) is read again
-/// from scratch by <see cref="ArchiveReader"/>, so the result is always what a full read would give.</summary>
+/// files, each as the full read reads it (<see cref="ContentReader"/>). Anything out of the ordinary (site.yml,
+/// folders, links, a file out of place) is read again from scratch by <see cref="ArchiveReader"/>, so the result is
+/// always what a full read would give.</summary>
 public static class ArchiveUpdater
 {
     /// <summary>The state after the changes; the same object when none of them touched content.</summary>
@@ -23,7 +24,7 @@ public static class ArchiveUpdater
             if (!changed.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
             var relative = Path.GetRelativePath(root, changed).Replace('\\', '/');
             if (ContentPaths.IsSkipped(relative)) continue;
-            if (!Update(changed, relative, documents, diagnostics, unread, ref touched)) return ReadState.ReadAll(inputDir);
+            if (!Update(root, changed, relative, documents, diagnostics, unread, ref touched)) return ReadState.ReadAll(inputDir);
         }
         if (!touched) return state;
         var sorted = ArchiveReader.Ordered(documents);
@@ -33,7 +34,7 @@ public static class ArchiveUpdater
     }
 
     /// <summary>Reads one changed path into the lists, or returns false when only a full read gives the right answer.</summary>
-    private static bool Update(string full, string relative, List<Document> documents, List<Diagnostic> diagnostics,
+    private static bool Update(string root, string full, string relative, List<Document> documents, List<Diagnostic> diagnostics,
         Dictionary<string, DocumentKind> unread, ref bool touched)
     {
         var shown = ArchiveReader.Display(full);
@@ -49,15 +50,16 @@ public static class ArchiveUpdater
         documents.RemoveAll(d => d.Path == shown);
         diagnostics.RemoveAll(d => d.Path == shown);
         unread.Remove(id);
-        if (!File.Exists(full)) return !Directory.Exists(full);
+        // A link is read by the full read, since its document changes with a target that serve does not watch as
+        // the link's; so is a folder, which it walks.
         if (new FileInfo(full).LinkTarget is not null) return false;
+        if (!Path.Exists(full)) return true;
+        if (Directory.Exists(full)) return false;
 
         var bag = new DiagnosticBag();
-        var file = ContentFile.Read(full, shown, bag);
-        var document = file is null ? null : DocumentReader.Read(kind.Value, id, file, bag);
-        if (document is Briefing b && ContentPaths.IsInWrongYear(b, relative)) return false;
-        if (document is null) unread[id] = kind.Value;
-        else documents.Add(document);
+        var read = ContentReader.Read(root, full, relative, shown, isLink: false, bag);
+        if (read.Document is { } document) documents.Add(document);
+        if (read.Unread is { } u) unread[u.Id] = u.Kind;
         diagnostics.AddRange(bag.Sorted());
         return true;
     }

@@ -149,7 +149,7 @@ public sealed class LiveSite
             foreach (var gone in graph.Urls.Where(u => !kept.Contains(u)).ToList())
             {
                 graph.Forget(gone);
-                var file = Path.Combine(SiteDirectory, new PageSpec(gone, "", () => []).FilePath);
+                var file = Path.Combine(SiteDirectory, PageSpec.FileOf(gone));
                 if (File.Exists(file)) { File.Delete(file); deleted++; }
             }
             _good = new Good(index, graph, _theme);

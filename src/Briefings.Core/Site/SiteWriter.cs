@@ -57,7 +57,7 @@ public static class SiteWriter
     public static int Write(ArchiveIndex index, Theme theme, IEnumerable<PageSpec> pages, IEnumerable<(string Path, Func<byte[]> Content)> feeds,
         FileSink sink, Action<string, IReadOnlyCollection<Fact>>? record, Action<int>? written = null)
     {
-        var site = SiteModel(index.Site);
+        var site = SiteView.Of(index.Site);
         var pageList = pages.ToList();
         var feedList = feeds.ToList();
         // One page at a time to each thread, in order: the index waits for the first pages, not for a thread's range.
@@ -87,16 +87,6 @@ public static class SiteWriter
         reads.During(write);
         record(url, reads.Facts);
     }
-
-    /// <summary>The <c>site</c> object of every template.</summary>
-    public static Dictionary<string, object?> SiteModel(SiteSettings site) => new()
-    {
-        ["title"] = site.Title,
-        ["description"] = site.Description,
-        ["base_url"] = site.BaseUrl,
-        ["language"] = site.Language,
-        ["urls"] = new Dictionary<string, object?>(SiteUrls.Navigation),
-    };
 
     private static int CopyAssets(Theme theme, StagedOutput output)
     {

@@ -111,7 +111,7 @@ public sealed class LinkPreviewTests(PublishedSites sites)
             Assert.False(string.IsNullOrWhiteSpace(alt), $"{url} has no og:image:alt");
             // A document's page shows the card of its kind, and says so; other pages show the site's card.
             var kind = documents.TryGetValue(url, out var d) && d.Kind is not (DocumentKind.Page) ? d.Kind.Noun()
-                : url == "/timeline/" ? "timeline" : "site";
+                : url.StartsWith(SiteUrls.Timeline, StringComparison.Ordinal) ? "timeline" : "site";
             Assert.EndsWith($"/assets/cards/{kind}.png", image);
             if (kind != "site") Assert.Contains(kind, alt!, StringComparison.OrdinalIgnoreCase);
             kinds.Add(kind);

@@ -16,22 +16,24 @@ public sealed class AffectedPagesTests
     /// they reach every kind of page (<see cref="The_edits_reach_every_kind_of_page_that_shows_content"/>).</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Reaches = new Dictionary<string, string[]>
     {
-        ["briefing title"] = ["home", "briefings", "briefing", "timeline", "tag", "country", "person", "institution", "entity-briefings", "entity-events", "feed"],
+        ["briefing title"] = ["home", "briefings", "briefing", "timeline", "tag", "country", "person", "institution", "entity-briefings", "entity-events", "publisher", "feed"],
         ["briefing body"] = ["briefing"],
         ["briefing tag added"] = ["tags", "tag", "briefing"],
         ["briefing removed"] = ["home", "briefings", "countries"],
         ["briefing added"] = ["briefing", "briefings", "agreement"],
         ["briefing moved to another year"] = ["briefings", "home"],
-        ["person renamed"] = ["person", "people", "institution", "network", "feed"],
+        ["person renamed"] = ["person", "people", "institution", "network", "country-members", "feed"],
         ["person body"] = ["person"],
         ["institution moves country"] = ["institution", "institutions", "country"],
         ["institution renamed"] = ["institution", "institutions", "redirect"],
-        ["agreement status"] = ["agreement", "agreements"],
+        ["agreement status"] = ["agreement", "agreements", "entity-agreements"],
         ["country renamed"] = ["country", "countries"],
         ["briefing corrected"] = ["briefing", "corrections"],
         ["catalog source added and cited"] = ["source", "sources", "briefing"],
         ["catalog source retitled"] = ["source", "sources", "briefing"],
         ["site page body"] = ["page"],
+        // A type no event had: its filter of the timeline comes, and every filter bar names it.
+        ["event type changed"] = ["briefing", "timeline"],
     };
 
     public static TheoryData<string> Edits => new(Reaches.Keys);
@@ -160,11 +162,9 @@ public sealed class AffectedPagesTests
         var person = beforeIndex.Archive.People.First(p => beforeIndex.BriefingsOf(p.Id).Count > 0);
         var other = beforeIndex.Archive.Countries.First();
         var theme = new Theme(archive.Theme);
-        var probe = new PageSpec("/probe/", "page", () => new Dictionary<string, object?>
-        {
-            ["title"] = beforeIndex.Find(person.Id)!.DisplayName,
-            ["latest"] = beforeIndex.BriefingsOf(person.Id).Count,
-        });
+        var probe = new PageSpec("/probe/", "page", () => new PageModel(
+            beforeIndex.Find(person.Id)!.DisplayName, $"{beforeIndex.BriefingsOf(person.Id).Count} briefings", "/probe/", "", "page", null,
+            PreviewCards.For(beforeIndex.Site, "page"), [], null));
         var graph = new SiteGraph();
         using (var output = new StagedOutput(Path.Combine(archive.Root, "site")))
             SiteWriter.Write(beforeIndex, theme, [probe], [], output.WriteUnbuffered, graph.Record);
@@ -266,6 +266,9 @@ public sealed class AffectedPagesTests
         {
             case "briefing title":
                 archive.ReplaceLine(file, "title:", "title: \"A new title for the test\"");
+                break;
+            case "event type changed":
+                archive.ReplaceLine(file, "    type:", "    type: arrest");
                 break;
             case "briefing body":
                 archive.Edit(file, t => t + "\nOne more paragraph, with a link to [[" + briefing.Actors[0].Id + "]].\n");

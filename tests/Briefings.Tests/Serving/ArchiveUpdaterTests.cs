@@ -14,6 +14,8 @@ public sealed class ArchiveUpdaterTests
     [InlineData("stray file")]
     [InlineData("hidden file")]
     [InlineData("wrong year")]
+    [InlineData("named pipe")]
+    [InlineData("link")]
     public void Updating_after_a_change_gives_what_a_full_read_gives(string change)
     {
         using var archive = new TempArchive();
@@ -39,6 +41,15 @@ public sealed class ArchiveUpdaterTests
                 File.WriteAllText(changed, "swap");
                 break;
             case "wrong year": archive.ReplaceLine(file, "date:", "date: 2001-01-01"); break;
+            case "named pipe":
+                // Opened, it would wait for a writer forever: it is reported as the full read reports it, unopened.
+                changed = archive.PathOf("people/pipe.md");
+                using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [changed])) mkfifo.WaitForExit();
+                break;
+            case "link":
+                changed = archive.PathOf(file.Replace(".md", "-link.md"));
+                File.CreateSymbolicLink(changed, archive.PathOf(file));
+                break;
         }
 
         var updated = ArchiveUpdater.Update(before, archive.Input, [changed]);

@@ -7,7 +7,10 @@ using Briefings.Tests.Support;
 namespace Briefings.Tests.Site;
 
 /// <summary>A generated archive long enough for its lists to be split (250 briefings, one event each), built once.</summary>
-public sealed class LongListsSite() : SiteFixture(GeneratedInput.Write(250))
+public sealed class LongListsSite() : GeneratedSite(250);
+
+/// <summary>A site built from an archive the benchmark's generator writes, removed with the site.</summary>
+public abstract class GeneratedSite(int briefings) : SiteFixture(GeneratedInput.Write(briefings))
 {
     public Archive Archive => Result.Loaded.Archive;
 
@@ -33,25 +36,12 @@ public static class GeneratedInput
 /// URL, the next are <c>page/N/</c>, linked with rel prev and next and a navigation a reader can use.</summary>
 public sealed class PaginationTests(LongListsSite site) : IClassFixture<LongListsSite>
 {
-    /// <summary>A split list as a reader walks it: page after page by its "next" link, from its URL.</summary>
-    private List<(string Url, IDocument Page)> Walk(string listUrl)
-    {
-        var pages = new List<(string, IDocument)>();
-        for (string? url = listUrl; url is not null; url = site.Page(url).QuerySelector("head link[rel=next]")?.GetAttribute("href"))
-        {
-            Assert.True(pages.Count < 1000, $"{listUrl}: the next links go round in circles");
-            pages.Add((url, site.Page(url)));
-        }
-        return pages;
-    }
+    private List<(string Url, IDocument Page)> Walk(string listUrl) => site.Walk(listUrl);
 
     private static IReadOnlyList<string> BriefingsOn(IDocument page) =>
         page.QuerySelectorAll("main ol.briefing-list > li h3 a").Select(a => a.GetAttribute("href")!).ToList();
 
-    /// <summary>The permanent addresses of the events a page lists, in order.</summary>
-    private static IReadOnlyList<string> EventsOn(IParentNode page) =>
-        page.QuerySelectorAll("ol.events > li").Select(li => li.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? "")
-            .Last(h => h.Contains("#event-", StringComparison.Ordinal))).ToList();
+    private static IReadOnlyList<string> EventsOn(IParentNode page) => page.EventsOn();
 
     public static TheoryData<string> Lists => new() { "/briefings/", "/timeline/" };
 
@@ -96,6 +86,23 @@ public sealed class PaginationTests(LongListsSite site) : IClassFixture<LongList
         var expected = site.Archive.Briefings.SelectMany(b => b.Events.Select(e => SiteUrls.At(b.Url, e.Anchor))).ToList();
         Assert.Equal(expected.Count, listed.Count);
         Assert.Equal(expected.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>A timeline filter with more events than a page holds is split as the timeline is.</summary>
+    [Fact]
+    public void A_long_filter_is_split_and_its_pages_hold_each_of_its_events_exactly_once()
+    {
+        // The largest of the types and levels of confidence.
+        var events = site.Archive.Briefings.SelectMany(b => b.Events.Select(e => (Url: SiteUrls.At(b.Url, e.Anchor), e.Type, e.Confidence))).ToList();
+        var (filter, members) = events.GroupBy(e => $"type/{e.Type}").Concat(events.Where(e => e.Confidence is not null).GroupBy(e => $"confidence/{e.Confidence}"))
+            .OrderByDescending(g => g.Count()).Select(g => (g.Key, g.Select(e => e.Url).ToList())).First();
+        var pages = Walk($"/timeline/{filter}/");
+        Assert.True(pages.Count > 1, $"/timeline/{filter}/ is on one page");
+        var listed = pages.SelectMany(p => p.Page.EventsOn()).ToList();
+        var expected = members;
+        Assert.Equal(expected.Count, listed.Count);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.All(pages.Skip(1), p => Assert.Contains($"page ", p.Page.Title));
     }
 
     [Fact]

@@ -27,6 +27,23 @@ public static class PageReading
         section.QuerySelectorAll("li").Select(li => li.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? "")
             .LastOrDefault(h => h.Contains("#event-", StringComparison.Ordinal)) ?? "(no event link)").ToList();
 
+    /// <summary>A split list as a reader walks it: page after page by its "next" link, from its URL.</summary>
+    public static List<(string Url, IDocument Page)> Walk(this SiteFixture site, string listUrl)
+    {
+        var pages = new List<(string, IDocument)>();
+        for (string? url = listUrl; url is not null; url = site.Page(url).QuerySelector("head link[rel=next]")?.GetAttribute("href"))
+        {
+            Assert.True(pages.Count < 1000, $"{listUrl}: the next links go round in circles");
+            pages.Add((url, site.Page(url)));
+        }
+        return pages;
+    }
+
+    /// <summary>The permanent addresses of the events a page lists, in order.</summary>
+    public static IReadOnlyList<string> EventsOn(this IParentNode page) =>
+        page.QuerySelectorAll("ol.events > li").Select(li => li.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? "")
+            .Last(h => h.Contains("#event-", StringComparison.Ordinal))).ToList();
+
     /// <summary>The text a reader sees, whitespace collapsed.</summary>
     public static string Text(this IElement e) =>
         string.Join(' ', e.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
