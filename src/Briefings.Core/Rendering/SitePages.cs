@@ -153,8 +153,8 @@ public sealed class SitePages
         page["briefings"] = views.Items(briefings.Take(EntityLatest));
         page["briefings_count"] = briefings.Count;
         page["briefings_url"] = SiteUrls.BriefingsOf(e);
-        // The latest events, in the order of the timeline.
-        page["events"] = views.Events(events.Skip(Math.Max(0, events.Count - EntityLatest)));
+        // The latest events, newest first as on the entity's events page.
+        page["events"] = views.Events(events.Take(EntityLatest));
         page["events_count"] = events.Count;
         page["events_url"] = SiteUrls.EventsOf(e);
         page["agreements"] = views.Items(index.AgreementsOf(e.Id).Where(a => a.Id != e.Id));
@@ -185,7 +185,7 @@ public sealed class SitePages
 
     public IReadOnlyList<YearView> Years() => index.Years.Select(y => new YearView(y.Year, SiteUrls.Year(y.Year), y.Count)).ToList();
 
-    /// <summary>Every briefing that involves an entity, and every event, newest briefing first and events by date, on
+    /// <summary>Every briefing that involves an entity, and every event, newest first, on
     /// pages of their own: its page shows the latest of each.</summary>
     private IEnumerable<PageSpec> EntityLists(Entity e)
     {
@@ -202,7 +202,7 @@ public sealed class SitePages
         foreach (var p in Paged(Pagination.OfEvents(SiteUrls.EventsOf(e), index.EventsOf(e.Id).Count), "entity-events", at =>
         {
             var events = index.EventsOf(e.Id);
-            var page = ListPage($"Events of {e.DisplayName}", $"{Wording.Count(events.Count, "event")} that involve {e.DisplayName}, by date.", at, "list");
+            var page = ListPage($"Events of {e.DisplayName}", $"{Wording.Count(events.Count, "event")} that involve {e.DisplayName}, newest first.", at, "list");
             page["entity"] = views.Link(e, e.Kind.Noun());
             page["events"] = views.Events(at.Slice(events));
             return page;
@@ -319,7 +319,7 @@ public sealed class SitePages
 
     private Dictionary<string, object?> Timeline(ListPage at)
     {
-        var page = ListPage("Timeline", "Every event in the archive, by date.", at, "timeline");
+        var page = ListPage("Timeline", "Every event in the archive, oldest first.", at, "timeline");
         page["groups"] = at.Slice(index.Events).GroupBy(e => e.Event.Date.Year)
             .Select(g => new Dictionary<string, object?> { ["year"] = g.Key, ["events"] = views.Events(g) }).ToList();
         // The chart is of the whole archive: its first page shows it.
@@ -344,7 +344,7 @@ public sealed class SitePages
 
     private Dictionary<string, object?> Tag(string tag, IReadOnlyList<Briefing> briefings, ListPage at)
     {
-        var page = ListPage($"Tagged {Labels.Of(tag)}", $"{Wording.Count(briefings.Count, "briefing")} tagged {Labels.Of(tag)}.", at, "tag");
+        var page = ListPage($"Tagged {Labels.Of(tag)}", $"{Wording.Count(briefings.Count, "briefing")} tagged {Labels.Of(tag)}, newest first.", at, "tag");
         page["tag"] = tag;
         page["items"] = views.Items(at.Slice(briefings));
         return page;
