@@ -15,6 +15,20 @@ public static class Quoting
         return t[..n] + "...";
     }
 
+    /// <summary>A name as the file system holds it: its UTF-8 as text, each byte that is not UTF-8 as \xNN (the
+    /// bytes 'caf' 0xE9 are "caf\xe9").</summary>
+    public static string Bytes(ReadOnlySpan<byte> bytes)
+    {
+        var sb = new System.Text.StringBuilder(bytes.Length);
+        while (!bytes.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes, out var rune, out int used) == System.Buffers.OperationStatus.Done) sb.Append(rune.ToString());
+            else foreach (var b in bytes[..used]) sb.Append($"\\x{b:x2}");
+            bytes = bytes[used..];
+        }
+        return sb.ToString();
+    }
+
     /// <summary>The text with line breaks, control characters and bidirectional controls written as escapes
     /// (\n, \r, \t, \u0000, \u202E): a message stays one line, and reads in the order it is written. U+FFFD, which
     /// stands for bytes that are not UTF-8 (in a file name, say), is written as \uFFFD too, so it is seen.</summary>

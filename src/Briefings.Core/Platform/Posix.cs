@@ -96,6 +96,57 @@ internal static class Posix
         throw new IOException($"{b}: {Cause(errno)}");
     }
 
+    /// <summary>The bytes of each name of an absolute path (split at '/'), as the file system holds them. .NET decodes
+    /// a name that is not UTF-8 with U+FFFD for each bad byte and cannot give the bytes back, so such a name is looked
+    /// up in its folder's listing (opendir, readdir) as the entry that decodes to it. Null when none does, or two.</summary>
+    public static IReadOnlyList<byte[]>? NameBytes(string path)
+    {
+        var names = path.Split('/');
+        var raw = new List<byte[]>(names.Length);
+        foreach (var name in names)
+        {
+            if (!name.Contains('\uFFFD')) { raw.Add(System.Text.Encoding.UTF8.GetBytes(name)); continue; }
+            var folder = raw.SelectMany((b, i) => i == 0 ? b : [(byte)'/', .. b]).ToList();
+            if (folder.Count == 0) folder.Add((byte)'/');
+            byte[]? match = null;
+            foreach (var entry in List([.. folder, 0]))
+                if (System.Text.Encoding.UTF8.GetString(entry) == name)
+                {
+                    if (match is not null) return null;
+                    match = entry;
+                }
+            if (match is null) return null;
+            raw.Add(match);
+        }
+        return raw;
+    }
+
+    /// <summary>The names in a folder (a NUL-terminated path), as bytes; none when it cannot be read.</summary>
+    private static List<byte[]> List(byte[] folder)
+    {
+        var names = new List<byte[]>();
+        var dir = opendir(folder);
+        if (dir == IntPtr.Zero) return names;
+        try
+        {
+            // struct dirent is d_ino (8 bytes), d_off (8), d_reclen (2), d_type (1), then d_name, on every Linux.
+            for (var entry = readdir(dir); entry != IntPtr.Zero; entry = readdir(dir))
+                names.Add(Bytes(entry + 19));
+        }
+        finally { closedir(dir); }
+        return names;
+    }
+
+    /// <summary>A NUL-terminated string's bytes.</summary>
+    private static byte[] Bytes(IntPtr text)
+    {
+        int n = 0;
+        while (Marshal.ReadByte(text, n) != 0) n++;
+        var bytes = new byte[n];
+        Marshal.Copy(text, bytes, 0, n);
+        return bytes;
+    }
+
     /// <summary>The canonical path (every link resolved), or null when it does not exist.</summary>
     public static string? RealPath(string path)
     {
@@ -133,6 +184,15 @@ internal static class Posix
 
     [DllImport("libc")]
     private static extern void free(IntPtr pointer);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern IntPtr opendir(byte[] path);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern IntPtr readdir(IntPtr dir);
+
+    [DllImport("libc")]
+    private static extern int closedir(IntPtr dir);
 
     /// <summary>The system's reason, without the path .NET puts in its messages: "No space left on device".</summary>
     public static string CauseOf(Exception e)

@@ -48,7 +48,14 @@ public static class ArchiveReader
     {
         // What each entry is comes from the folder listing itself: no lstat or readlink for every file, as
         // FileSystemInfo would make for tens of thousands of them. A link's target is looked at only for links.
-        // A folder that cannot be listed is an error at its path: .NET's default skips it without a word.
+        // A folder that cannot be listed is an error at its path: .NET's default skips it without a word. Nor can
+        // .NET list a folder whose name is not UTF-8: it names it with U+FFFD, which finds nothing.
+        if (dir.Contains('\uFFFD'))
+        {
+            diagnostics.Error(Display(dir), Position.Start, DiagnosticCode.Unreadable,
+                "folder cannot be read: its name is not UTF-8; rename it, and nothing in it is read until then");
+            yield break;
+        }
         List<Entry> entries;
         try
         {
@@ -80,6 +87,19 @@ public static class ArchiveReader
     private static string Display(string fullPath, string workingDirectory)
     {
         var rel = Path.GetRelativePath(workingDirectory, fullPath);
-        return (rel.StartsWith("..", StringComparison.Ordinal) ? fullPath : rel).Replace('\\', '/');
+        var shown = (rel.StartsWith("..", StringComparison.Ordinal) ? fullPath : rel).Replace('\\', '/');
+        return shown.Contains('\uFFFD') && Posix.Available ? WithBytes(shown, fullPath) : shown;
+    }
+
+    /// <summary>A shown path whose names are not all UTF-8, with their bytes as the file system holds them written
+    /// \xNN (.NET gives U+FFFD for each, which says nothing of the name).</summary>
+    private static string WithBytes(string shown, string fullPath)
+    {
+        if (Posix.NameBytes(Path.GetFullPath(fullPath)) is not { } raw) return shown;
+        var names = shown.Split('/');
+        // The shown path ends with the full path's last names.
+        for (int i = 0, at = raw.Count - names.Length; i < names.Length; i++)
+            if (names[i].Contains('\uFFFD') && at + i >= 0) names[i] = Quoting.Bytes(raw[at + i]);
+        return string.Join('/', names);
     }
 }

@@ -44,7 +44,7 @@ public static class ContentReader
         if (!Fields.IsValidId(id))
         {
             diagnostics.Error(shown, Position.Start, DiagnosticCode.BadId,
-                $"file name '{Quoting.Shorten(id)}' is not a valid id: use lowercase letters, digits and single hyphens, at most {Fields.MaxIdLength} characters{Fields.IdHint(id)}");
+                $"file name '{Quoting.Shorten(Path.GetFileNameWithoutExtension(shown))}' is not a valid id: use lowercase letters, digits and single hyphens, at most {Fields.MaxIdLength} characters{Fields.IdHint(id)}");
             return FileRead.Nothing;
         }
         var file = Reading(shown, diagnostics, () => ContentFile.Read(full, shown, diagnostics));

@@ -56,7 +56,7 @@ public sealed record EntityListPage<T> : PageModel
     public required IReadOnlyList<T> Items { get; init; }
 }
 
-/// <summary>Every event that involves an entity, by date.</summary>
+/// <summary>Every event that involves an entity, newest first.</summary>
 public sealed record EntityEventsPage : PageModel
 {
     public EntityEventsPage(PageModel page) : base(page) { }

@@ -160,8 +160,8 @@ public sealed class SitePages
             Briefings = views.Items(briefings.Take(EntityLatest)),
             BriefingsCount = briefings.Count,
             BriefingsUrl = SiteUrls.BriefingsOf(e),
-            // The latest events, in the order of the timeline.
-            Events = views.Events(Pagination.Last(events, EntityLatest)),
+            // The latest events, newest first as on the entity's events page.
+            Events = views.Events(events.Take(EntityLatest)),
             EventsCount = events.Count,
             EventsUrl = SiteUrls.EventsOf(e),
             Agreements = views.Items(agreements.Take(EntityLatest)),
@@ -191,7 +191,7 @@ public sealed class SitePages
 
     public IReadOnlyList<YearView> Years() => index.Years.Select(y => new YearView(y.Year, SiteUrls.Year(y.Year), y.Count)).ToList();
 
-    /// <summary>Every briefing that involves an entity, and every event, newest briefing first and events by date, on
+    /// <summary>Every briefing that involves an entity, and every event, newest first, on
     /// pages of their own: its page shows the latest of each.</summary>
     private IEnumerable<PageSpec> EntityLists(Entity e)
     {
@@ -205,7 +205,7 @@ public sealed class SitePages
         foreach (var p in Paged(Pagination.OfEvents(SiteUrls.EventsOf(e), index.EventsOf(e.Id).Count), "entity-events", at =>
         {
             var events = index.EventsOf(e.Id);
-            return new EntityEventsPage(ListPage($"Events of {e.DisplayName}", $"{Wording.Count(events.Count, "event")} that involve {e.DisplayName}, by date.", at, "list"))
+            return new EntityEventsPage(ListPage($"Events of {e.DisplayName}", $"{Wording.Count(events.Count, "event")} that involve {e.DisplayName}, newest first.", at, "list"))
             {
                 Entity = views.Link(e, e.Kind.Noun()),
                 Events = views.Events(at.Slice(events)),
@@ -356,8 +356,8 @@ public sealed class SitePages
     {
         var events = filter is null ? index.Events : index.EventsWith(filter.Key);
         var page = filter is null
-            ? ListPage("Timeline", "Every event in the archive, by date.", at, "timeline")
-            : ListPage($"Timeline: {TimelineFilters.Label(filter)}", $"{Wording.Count(events.Count, "event")} {TimelineFilters.Phrase(filter)}, by date.", at, "timeline");
+            ? ListPage("Timeline", "Every event in the archive, oldest first.", at, "timeline")
+            : ListPage($"Timeline: {TimelineFilters.Label(filter)}", $"{Wording.Count(events.Count, "event")} {TimelineFilters.Phrase(filter)}, oldest first.", at, "timeline");
         return new(page)
         {
             Groups = at.Slice(events).GroupBy(e => e.Event.Date.Year).Select(g => new TimelineYear(g.Key, views.Events(g))).ToList(),
@@ -379,7 +379,7 @@ public sealed class SitePages
     };
 
     private TagPage Tag(string tag, IReadOnlyList<Briefing> briefings, ListPage at) =>
-        new(ListPage($"Tagged {Labels.Of(tag)}", $"{Wording.Count(briefings.Count, "briefing")} tagged {Labels.Of(tag)}.", at, "tag"))
+        new(ListPage($"Tagged {Labels.Of(tag)}", $"{Wording.Count(briefings.Count, "briefing")} tagged {Labels.Of(tag)}, newest first.", at, "tag"))
         {
             Tag = tag,
             Items = views.Items(at.Slice(briefings)),

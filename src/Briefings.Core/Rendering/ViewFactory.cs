@@ -115,18 +115,18 @@ public sealed class ViewFactory(ArchiveIndex index)
     public SourcedFactView SourcedFact(SourcedFact f)
     {
         var source = index.SourceOf(f.File, f.Citation.Source.Id);
-        var quote = source is null ? null : QuoteOf(f.Citation, source);
+        IReadOnlyList<QuoteView> quotes = source is null ? [] : [.. f.Citations.Select(c => QuoteOf(c, source)).OfType<QuoteView>()];
         if (f.Event is { } e)
         {
             var v = Event(e);
-            return new SourcedFactView("event", v.Url, v.ElsewhereId, v.Date, v.Type, v.SummaryHtml, v.Briefing, quote, v.Confidence, v.Evidence)
+            return new SourcedFactView("event", v.Url, v.ElsewhereId, v.Date, v.Type, v.SummaryHtml, v.Briefing, quotes, v.Confidence, v.Evidence)
             {
                 Conflict = v.Conflict,
             };
         }
         var p = Position(f.Post!);
         var summary = System.Net.WebUtility.HtmlEncode($"{p.Person.Name}: {(p.Title is null ? "" : p.Title + ", ")}{p.Institution.Name}");
-        return new SourcedFactView("position", p.Url, p.ElsewhereId, p.From, "position", summary, p.Person, quote, p.Confidence, p.Evidence);
+        return new SourcedFactView("position", p.Url, p.ElsewhereId, p.From, "position", summary, p.Person, quotes, p.Confidence, p.Evidence);
     }
 
     /// <summary>A document's body as safe HTML (see <see cref="HtmlSafety.Safe"/>).</summary>

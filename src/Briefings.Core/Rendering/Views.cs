@@ -43,6 +43,8 @@ public sealed record EventView(
     /// <summary>How thin the evidence is, when it is: "one source only", "state media only".</summary>
     public string? Evidence { get; init; }
     public IReadOnlyList<QuoteView> Quotes => [.. Sources.Select(s => s.Quote).OfType<QuoteView>()];
+    /// <summary>The sources cited, each once, for the fact's "Sources:" line: a fact may quote one source twice.</summary>
+    public IReadOnlyList<SourceRefView> Cited => [.. Sources.DistinctBy(s => s.Number)];
     /// <summary>What the fact is, for the spoken name of its link.</summary>
     public string Label => $"{Type}, {Date.Display}";
 }
@@ -70,6 +72,8 @@ public sealed record PositionView(
     /// events only.</summary>
     public bool Conflict => false;
     public IReadOnlyList<QuoteView> Quotes => [.. Sources.Select(s => s.Quote).OfType<QuoteView>()];
+    /// <summary>The sources cited, each once, for the fact's "Sources:" line: a fact may quote one source twice.</summary>
+    public IReadOnlyList<SourceRefView> Cited => [.. Sources.DistinctBy(s => s.Number)];
     /// <summary>What the fact is, for the spoken name of its link.</summary>
     public string Label => $"{Person.Name}, {(Title is null ? "" : Title + ", ")}{Institution.Name}";
 }
@@ -92,9 +96,9 @@ public sealed record DataFileView(string Url, string Name, string MediaType, str
 /// <summary>A correction: when, what was wrong and what changed, and the page it corrects.</summary>
 public sealed record CorrectionView(DateView Date, string NoteHtml, LinkView File);
 
-/// <summary>A fact that rests on a catalog source, as the source's page lists it, with the words it quotes.</summary>
+/// <summary>A fact that rests on a catalog source, as the source's page lists it, with the words it quotes of it.</summary>
 public sealed record SourcedFactView(
-    string Kind, string Url, string Id, DateView? Date, string Label, string SummaryHtml, LinkView File, QuoteView? Quote,
+    string Kind, string Url, string Id, DateView? Date, string Label, string SummaryHtml, LinkView File, IReadOnlyList<QuoteView> Quotes,
     string? Confidence, string? Evidence)
 {
     public bool Conflict { get; init; }

@@ -29,9 +29,11 @@ public sealed record PostEntry(Person Person, Post Post)
     public string ElsewhereId => FactAnchors.ElementId(Person.Id, Anchor);
 }
 
-/// <summary>A fact (an event or a position) that cites a source, with the quote it gives; one of the two entries is set.</summary>
-public sealed record SourcedFact(EventEntry? Event, PostEntry? Post, Citation Citation)
+/// <summary>A fact (an event or a position) that cites a source, with its citations of that source (each with the
+/// quote it gives; a fact may quote one source twice), in file order; one of the two entries is set.</summary>
+public sealed record SourcedFact(EventEntry? Event, PostEntry? Post, IReadOnlyList<Citation> Citations)
 {
+    public Citation Citation => Citations[0];
     public Document File => (Document?)Event?.Briefing ?? Post!.Person;
     /// <summary>The date that orders facts newest first: an event's date, a position's start.</summary>
     public PartialDate? Date => Event?.Event.Date ?? Post!.Post.From;
@@ -315,6 +317,10 @@ public sealed class ArchiveIndex
         return ids.Concat(doc.Corrections.SelectMany(c => c.NoteRefs.Citations.Select(r => r.Id)));
     }
 
+    /// <summary>A fact's citations grouped by source, in the order each source is first cited.</summary>
+    private static IEnumerable<IReadOnlyList<Citation>> BySource(IEnumerable<Citation> citations) =>
+        citations.GroupBy(c => c.Source.Id, StringComparer.Ordinal).Select(g => (IReadOnlyList<Citation>)[.. g]);
+
     private void IndexCatalogCitations()
     {
         bool IsCatalog(Document doc, string id) => _archive.Catalog.ContainsKey(id) && !doc.Sources.Any(s => s.Id == id);
@@ -324,8 +330,8 @@ public sealed class ArchiveIndex
             foreach (var id in CatalogIdsCitedBy(doc)) Add(_filesCiting, id, doc);
             var facts = doc switch
             {
-                Briefing b => b.Events.SelectMany(e => e.Sources.Select(c => new SourcedFact(new EventEntry(b, e), null, c))),
-                Person p => p.Positions.SelectMany(x => x.Sources.Select(c => new SourcedFact(null, new PostEntry(p, x), c))),
+                Briefing b => b.Events.SelectMany(e => BySource(e.Sources).Select(cs => new SourcedFact(new EventEntry(b, e), null, cs))),
+                Person p => p.Positions.SelectMany(x => BySource(x.Sources).Select(cs => new SourcedFact(null, new PostEntry(p, x), cs))),
                 _ => [],
             };
             foreach (var fact in facts)
@@ -378,7 +384,8 @@ public sealed class ArchiveIndex
         Diff(Relation.TiesOf, x => x._ties.Keys, (x, k) => x._ties.GetValueOrDefault(k) ?? [], (a, b) => a.Entity.Id == b.Entity.Id && a.Briefings == b.Briefings && a.Agreements == b.Agreements);
         Diff(Relation.CountriesOf, x => x._countriesOf.Keys, (x, k) => x._countriesOf.GetValueOrDefault(k) ?? [], Doc);
         Diff(Relation.FactsCiting, x => x._factsCiting.Keys, (x, k) => Get(x._factsCiting, k),
-            (a, b) => a.File.Id == b.File.Id && a.Event?.Event.Index == b.Event?.Event.Index && a.Post?.Post.Index == b.Post?.Post.Index && a.Citation.At == b.Citation.At);
+            (a, b) => a.File.Id == b.File.Id && a.Event?.Event.Index == b.Event?.Event.Index && a.Post?.Post.Index == b.Post?.Post.Index
+                && a.Citations.Select(c => c.At).SequenceEqual(b.Citations.Select(c => c.At)));
         Diff(Relation.EventsWith, x => x._eventsWith.Keys, (x, k) => Get(x._eventsWith, k), Ev);
         Diff(Relation.EventFacets, One, (x, _) => x._eventFacets, (a, b) => a == b);
         Diff(Relation.FilesCiting, x => x._filesCiting.Keys, (x, k) => Get(x._filesCiting, k), Doc);

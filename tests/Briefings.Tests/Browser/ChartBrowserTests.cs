@@ -73,4 +73,34 @@ public sealed class ChartBrowserTests(BrowserSite site, ITestOutputHelper output
             if (charts.Length > 0) await page.Page.Locator("figure.chart").First.ScreenshotAsync(new() { Path = file + "-chart.png" });
         }
     }
+
+    /// <summary>A network's names are readable on a phone (issue 15: at 375 px the archive's were 6 px high, an
+    /// entity's 9): every name drawn is at least 11 px once the chart is scaled to the screen; an entity's network
+    /// names every entity, the archive's at least its most reported.</summary>
+    [Theory]
+    [InlineData("/network/", BrowserSite.Phone)]
+    [InlineData("/network/", BrowserSite.Desktop)]
+    [InlineData("/people/kang-yun-sok/", BrowserSite.Phone)]
+    [InlineData("/institutions/dprk-central-court/", BrowserSite.Phone)]
+    public async Task A_network_names_its_entities_in_letters_a_reader_can_read(string path, int width)
+    {
+        await using var page = await site.OpenAsync(width, ColorScheme.Light);
+        Assert.Equal(200, (await page.GoAsync(path))!.Status);
+        var names = await page.Page.EvaluateAsync<string[]>("""
+            () => {
+              const svg = document.querySelector("svg[aria-labelledby='chart-network-title']");
+              const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+              const shown = [...svg.querySelectorAll("a > text")].filter(t => getComputedStyle(t).display !== "none")
+                .map(t => `${(parseFloat(getComputedStyle(t).fontSize) * scale).toFixed(1)} ${t.textContent}`);
+              return [`${svg.querySelectorAll("circle").length} nodes`, ...shown];
+            }
+            """);
+        output.WriteLine(string.Join("\n", names));
+        int nodes = int.Parse(names[0].Split(' ')[0]);
+        names = names[1..];
+        if (path == "/network/") Assert.True(names.Length >= Math.Min(nodes, 7), $"{path} at {width}px names {names.Length} of {nodes} entities");
+        else Assert.Equal(nodes, names.Length);
+        Assert.All(names, n => Assert.True(double.Parse(n[..n.IndexOf(' ')], System.Globalization.CultureInfo.InvariantCulture) >= 11, $"{path} at {width}px: {n}"));
+        page.AssertNoErrors();
+    }
 }

@@ -91,19 +91,42 @@ public sealed class MessageTests : IDisposable
         Assert.Single(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    [Fact]
-    public void A_file_name_that_is_not_UTF8_is_written_with_an_escape_on_one_line()
+    /// <summary>Makes files or folders .NET cannot name: the shell makes them, from names with bytes written \xNN
+    /// ($'...'), in <paramref name="folder"/> ($1).</summary>
+    private void MakeWithBytes(string folder, string script)
     {
-        // .NET cannot name such a file: the shell makes it, from the bytes 'caf' 0xE9 '.md'.
-        using (var touch = System.Diagnostics.Process.Start("bash", ["-c", "touch \"$1\"$'\\xe9'.md", "bash", _archive.Path("people/caf")])!)
-            touch.WaitForExit();
-        Assert.Single(Directory.GetFiles(_archive.Path("people"), "caf*"));
+        using var shell = System.Diagnostics.Process.Start("bash", ["-c", script, "bash", _archive.Path(folder)])!;
+        shell.WaitForExit();
+        Assert.True(shell.ExitCode == 0, $"the file system refused: {script} in {folder}");
+    }
+
+    [Theory]
+    [InlineData("people", "caf\\xe9.md", "people/caf\\xe9.md", "caf\\xe9")]
+    [InlineData("briefings/2019", "\\xff\\xfe.md", "briefings/2019/\\xff\\xfe.md", "\\xff\\xfe")]
+    public void A_file_name_that_is_not_UTF8_is_written_with_its_bytes_escaped_on_one_line(string folder, string name, string shown, string id)
+    {
+        MakeWithBytes(folder, $"touch \"$1\"/$'{name}'");
 
         var run = _archive.Check();
 
+        Expect.Exit(run, 1);
         var line = Assert.Single(run.Lines);
-        Assert.True(line.StartsWith(_archive.Shown("people/caf") + "\\uFFFD.md:1:1: error BR310: file name 'caf\\uFFFD' is not a valid id", StringComparison.Ordinal), line);
+        var prefix = _archive.Shown(folder) + shown[folder.Length..];
+        Assert.True(line.StartsWith($"{prefix}:1:1: error BR310: file name '{id}' is not a valid id", StringComparison.Ordinal), line);
         Assert.DoesNotContain('\uFFFD', run.Stdout);
+        Assert.DoesNotContain("\\uFFFD", run.Stdout);
+    }
+
+    [Fact]
+    public void A_folder_whose_name_is_not_UTF8_is_an_error_at_its_name_in_bytes()
+    {
+        MakeWithBytes("briefings", "mkdir \"$1\"/$'\\xe92019' && touch \"$1\"/$'\\xe92019'/x.md");
+
+        var run = _archive.Check();
+
+        Expect.Exit(run, 1);
+        var line = Assert.Single(run.Lines);
+        Assert.Equal($"{_archive.Shown("briefings")}/\\xe92019:1:1: error BR110: folder cannot be read: its name is not UTF-8; rename it, and nothing in it is read until then", line);
     }
 }
 

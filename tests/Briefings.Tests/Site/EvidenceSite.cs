@@ -173,35 +173,8 @@ public static class EvidenceSite
     };
 
     /// <summary>Writes the evidence site into <paramref name="folder"/>: the test site, then the files above.</summary>
-    public static string Write(string folder)
-    {
-        TempFolder.Copy(RepoPaths.TestSite, folder);
-        foreach (var (path, text) in Files)
-        {
-            var full = Path.Combine(folder, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, text);
-        }
-        return folder;
-    }
+    public static string Write(string folder) => TestSiteWith.Write(folder, Files);
 }
 
 /// <summary>The evidence site, built once per test class.</summary>
-public sealed class EvidenceSiteBuild : SiteFixture, IDisposable
-{
-
-    public EvidenceSiteBuild() : base(EvidenceSite.Write(Fresh())) { }
-
-    private static string Fresh()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), $"briefings-evidence-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
-
-    void IDisposable.Dispose()
-    {
-        Dispose();
-        try { Directory.Delete(InputDir, recursive: true); } catch (IOException) { }
-    }
-}
+public sealed class EvidenceSiteBuild() : TestSiteWith(EvidenceSite.Files);

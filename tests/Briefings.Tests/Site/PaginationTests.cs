@@ -43,6 +43,16 @@ public sealed class PaginationTests(LongListsSite site) : IClassFixture<LongList
 
     private static IReadOnlyList<string> EventsOn(IParentNode page) => page.EventsOn();
 
+    /// <summary>The dates of the events a page lists, in order.</summary>
+    private static IReadOnlyList<PartialDate> EventDatesOn(IParentNode page) =>
+        page.QuerySelectorAll("ol.events > li .event-when time:first-child").Select(t => PartialDate.Parse(t.GetAttribute("datetime")!)).ToList();
+
+    private static void InOrder(IReadOnlyList<PartialDate> dates, bool newestFirst)
+    {
+        for (int i = 1; i < dates.Count; i++)
+            Assert.True(newestFirst ? dates[i - 1] >= dates[i] : dates[i - 1] <= dates[i], $"{dates[i - 1]} then {dates[i]}");
+    }
+
     public static TheoryData<string> Lists => new() { "/briefings/", "/timeline/" };
 
     [Theory]
@@ -141,16 +151,32 @@ public sealed class PaginationTests(LongListsSite site) : IClassFixture<LongList
     }
 
     [Fact]
-    public void An_entity_page_shows_its_latest_events_and_links_to_all_of_them_by_date()
+    public void An_entity_page_shows_its_latest_events_and_links_to_all_of_them_newest_first()
     {
         var country = site.Archive.Countries.OrderByDescending(c => Expected.BriefingsOf(site.Archive, c.Id).Count).ThenBy(c => c.Id, StringComparer.Ordinal).First();
-        var all = Walk($"{country.Url}events/").SelectMany(p => EventsOn(p.Page)).ToList();
+        var pages = Walk($"{country.Url}events/");
+        var all = pages.SelectMany(p => EventsOn(p.Page)).ToList();
         Assert.True(all.Count > Pagination.Events, $"{country.Id} has {all.Count} events");
         Assert.Equal(all.Count, all.Distinct().Count());
+        InOrder(pages.SelectMany(p => EventDatesOn(p.Page)).ToList(), newestFirst: true);
+        Assert.All(pages, p => Assert.EndsWith("newest first.", p.Page.QuerySelector("main h2")!.Text()));
 
         var section = site.Page(country.Url).Section("Events");
-        Assert.Equal(all.TakeLast(10), EventsOn(section));
-        Assert.Equal($"{country.Url}events/", section.QuerySelectorAll("p.all-of a").Single().GetAttribute("href"));
+        Assert.Equal(all.Take(10), EventsOn(section));
+        Assert.Equal("The latest 10, newest first.", section.QuerySelector("p.meta")!.Text());
+        var link = section.QuerySelectorAll("p.all-of a").Single();
+        Assert.Equal($"{country.Url}events/", link.GetAttribute("href"));
+        Assert.Equal($"All {all.Count} events, newest first", link.Text());
+    }
+
+    [Fact]
+    public void The_timeline_lists_every_event_oldest_first_and_says_so()
+    {
+        var pages = Walk("/timeline/");
+        var dates = pages.SelectMany(p => EventDatesOn(p.Page)).ToList();
+        Assert.Equal(Expected.EventCount(site.Archive), dates.Count);
+        InOrder(dates, newestFirst: false);
+        Assert.All(pages, p => Assert.EndsWith("oldest first.", p.Page.QuerySelector("meta[name=description]")!.GetAttribute("content")));
     }
 
     [Fact]

@@ -81,3 +81,34 @@ public static class SiteFiles
             .Select(f => Path.GetRelativePath(dir, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal).ToList();
 }
+
+/// <summary>The test site with files of a test's own added (paths relative to the input folder), built once per
+/// test class from a fresh input folder that is removed with the build.</summary>
+public abstract class TestSiteWith(IReadOnlyDictionary<string, string> files) : SiteFixture(Write(Fresh(), files))
+{
+    /// <summary>Writes the test site into <paramref name="folder"/>, then <paramref name="files"/> over it.</summary>
+    public static string Write(string folder, IReadOnlyDictionary<string, string> files)
+    {
+        TempFolder.Copy(RepoPaths.TestSite, folder);
+        foreach (var (path, text) in files)
+        {
+            var full = Path.Combine(folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+        return folder;
+    }
+
+    private static string Fresh()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"briefings-input-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        try { Directory.Delete(InputDir, recursive: true); } catch (IOException) { }
+    }
+}

@@ -12,6 +12,10 @@ internal static class NetworkSvg
     private const double EgoWidth = 440, EgoHeight = 300, ArchiveWidth = 640, ArchiveHeight = 480;
     private const int EgoName = 20, ArchiveName = 26;
 
+    /// <summary>How many of the archive's entities (the most reported) are named on a phone, where the chart is drawn
+    /// at half its size: their names drawn larger and shorter, the others' left to their links and the table.</summary>
+    private const int PhoneNames = 7, PhoneName = 15;
+
     public static ChartView View(Network network, string id)
     {
         var names = network.Nodes.Select(n => n.DisplayName).ToList();
@@ -65,7 +69,9 @@ internal static class NetworkSvg
             svg.Append("<a href=\"").Append(Escape(node.Url)).Append("\" aria-label=\"").Append(Escape($"{node.DisplayName} ({Labels.Of(node.Kind.Noun()).ToLowerInvariant()})")).Append("\">")
                 .Append("<circle class=\"node node-").Append(node.Kind.Noun()).Append(i == 0 && ego ? " centre" : "").Append("\" cx=\"").Append(N(x)).Append("\" cy=\"").Append(N(y))
                 .Append("\" r=\"").Append(i == 0 && ego ? "10" : "7").Append("\"/>");
-            Text(svg, "label-small", lx, ly, Short(node.DisplayName, ego ? EgoName : ArchiveName), anchor);
+            Text(svg, ego ? "label-small label-ego" : "label-small label-wide", lx, ly, Short(node.DisplayName, ego ? EgoName : ArchiveName), anchor);
+            // Under the dot, or above it near the bottom, where a name of two lines would be cut off.
+            if (!ego && i < PhoneNames) PhoneLabel(svg, x, y > height - 60 ? y - 36 : y + 27, node.DisplayName);
             svg.Append("</a>");
         }
         return svg.Append("</svg>").ToString();
@@ -78,6 +84,18 @@ internal static class NetworkSvg
         if (i == 0) return (x, y + 24, "middle");
         if (Math.Abs(x - cx) < 20) return (x, y < cy ? y - 12 : y + 22, "middle");
         return x > cx ? (x + 11, y + 4, "start") : (x - 11, y + 4, "end");
+    }
+
+    /// <summary>A name for a phone: on two lines of <see cref="PhoneName"/> characters at most, broken at a word
+    /// ("Ministry of / Social Security"), the second cut to fit. The space between the lines stays in the text, so the
+    /// words read as the link's name does (WCAG 2.5.3).</summary>
+    private static void PhoneLabel(StringBuilder svg, double x, double y, string name)
+    {
+        int cut = name.Length <= PhoneName ? -1 : name.LastIndexOf(' ', PhoneName);
+        var (first, second) = cut > 0 ? (name[..cut], Short(name[(cut + 1)..], PhoneName)) : (Short(name, PhoneName), null);
+        svg.Append("<text class=\"label-phone\" x=\"").Append(N(x)).Append("\" y=\"").Append(N(y)).Append("\" text-anchor=\"middle\">").Append(Escape(first));
+        if (second is not null) svg.Append(" <tspan x=\"").Append(N(x)).Append("\" dy=\"1.05em\">").Append(Escape(second)).Append("</tspan>");
+        svg.Append("</text>");
     }
 
     /// <summary>A name cut at a word to fit, with an ellipsis; the full name is the link's.</summary>
