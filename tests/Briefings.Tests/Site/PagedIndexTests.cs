@@ -95,3 +95,31 @@ public sealed class PagedIndexTests(ManyEntitiesSite site) : IClassFixture<ManyE
         }
     }
 }
+
+/// <summary>A map of a large archive draws its most travelled routes and counts the others in one row, so that the
+/// timeline's map does not grow with the archive (1,253 routes and 390 KB at 100,000 generated briefings).</summary>
+public sealed class LargeMapTests(ManyEntitiesSite site) : IClassFixture<ManyEntitiesSite>
+{
+    [Fact]
+    public void The_timeline_map_draws_the_most_travelled_routes_and_counts_every_other_delegation_in_one_row()
+    {
+        var countries = site.Archive.Countries.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+        var routes = site.Archive.Briefings.SelectMany(b => b.Events)
+            .Where(e => e is { Type: "delegation", From: { } f, To: { } t } && f.Id != t.Id && countries.ContainsKey(f.Id) && countries.ContainsKey(t.Id))
+            .GroupBy(e => (From: e.From!.Id, To: e.To!.Id)).Select(g => (g.Key.From, g.Key.To, Count: g.Count()))
+            .OrderByDescending(r => r.Count).ThenBy(r => countries[r.From], StringComparer.Ordinal).ThenBy(r => countries[r.To], StringComparer.Ordinal).ToList();
+        Assert.True(routes.Count > Rendering.Charts.Map.Delegations.Drawn, $"{routes.Count} routes: too few to need a cap");
+
+        var figure = site.Page("/timeline/").QuerySelectorAll("figure.chart")
+            .Single(x => x.QuerySelector("figcaption")!.TextContent.StartsWith("Delegations", StringComparison.Ordinal));
+        var rows = figure.QuerySelectorAll("details table tbody tr").Select(tr => tr.Children.Select(c => c.TextContent.Trim()).ToList()).ToList();
+        int drawn = Rendering.Charts.Map.Delegations.Drawn;
+        Assert.Equal(drawn + 1, rows.Count);
+        Assert.Equal(routes.Take(drawn).Select(r => $"{countries[r.From]}|{countries[r.To]}|{r.Count}"), rows.Take(drawn).Select(r => string.Join('|', r)));
+        var others = rows[^1];
+        Assert.Equal($"The other {routes.Count - drawn} routes", others[0]);
+        Assert.Equal(routes.Skip(drawn).Sum(r => r.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), others[2].Replace(",", ""));
+        Assert.True(figure.QuerySelectorAll("svg path.arc").Length <= drawn);
+        Assert.Contains($"the other {routes.Count - drawn} routes", figure.QuerySelector("svg desc")!.TextContent);
+    }
+}

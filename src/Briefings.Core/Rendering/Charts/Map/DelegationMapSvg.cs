@@ -14,12 +14,15 @@ internal static class DelegationMapSvg
     public static ChartView View(Delegations data, Country? country, string id)
     {
         var title = country is null ? "Delegations and visits, by route" : $"Delegations and visits from and to {country.Name}";
-        var missing = data.Routes.Where(r => WorldMap.Of(r.From.Iso) is null || WorldMap.Of(r.To.Iso) is null).ToList();
+        var missing = data.Shown.Where(r => WorldMap.Of(r.From.Iso) is null || WorldMap.Of(r.To.Iso) is null).ToList();
+        var (otherRoutes, otherDelegations) = data.Others;
         var summary = $"{Wording.Count(data.Total, "delegation")} on {Wording.Count(data.Routes.Count, "route")}; the most travelled: "
             + string.Join(", ", data.Routes.Take(3).Select(r => $"{r.From.Name} to {r.To.Name} ({r.Count})")) + "."
+            + (otherRoutes > 0 ? $" Drawn are the {data.Shown.Count} most travelled; the other {Wording.Count(otherRoutes, "route")} ({Wording.Count(otherDelegations, "delegation")}) are counted together in the table and listed in the archive's data." : "")
             + (missing.Count > 0 ? $" Not drawn, for want of a shape at this scale: {string.Join(", ", missing.Select(r => $"{r.From.Name} to {r.To.Name}"))}." : "")
             + " The table below gives every figure.";
-        var rows = data.Routes.Select(r => (IReadOnlyList<string>)[r.From.Name, r.To.Name, N(r.Count)]).ToList();
+        var rows = data.Shown.Select(r => (IReadOnlyList<string>)[r.From.Name, r.To.Name, N(r.Count)]).ToList();
+        if (otherRoutes > 0) rows.Add([$"The other {Wording.Count(otherRoutes, "route")}", "", N(otherDelegations)]);
         return new ChartView(id, title, summary, Draw(data, id, title, summary),
             [new LegendItem("arc-key", "Arc from the country of origin to the destination; the thicker, the more delegations")],
             new ChartTable("Delegations by route", ["From", "To", "Delegations"], rows));
@@ -27,7 +30,7 @@ internal static class DelegationMapSvg
 
     private static string Draw(Delegations data, string id, string title, string summary)
     {
-        var routes = data.Routes.Select(r => (Route: r, From: WorldMap.Of(r.From.Iso), To: WorldMap.Of(r.To.Iso)))
+        var routes = data.Shown.Select(r => (Route: r, From: WorldMap.Of(r.From.Iso), To: WorldMap.Of(r.To.Iso)))
             .Where(r => r.From is not null && r.To is not null).ToList();
         var points = routes.SelectMany(r => new[] { r.From!, r.To! }).DistinctBy(s => s.Iso).ToList();
         var (x, y, w, h) = View(points);
@@ -56,7 +59,7 @@ internal static class DelegationMapSvg
                 .Append("\" d=\"M").Append(N(from.X)).Append(',').Append(N(from.Y)).Append('Q').Append(N(cx)).Append(',').Append(N(cy))
                 .Append(' ').Append(N(ex)).Append(',').Append(N(ey)).Append("\"/>");
         }
-        var names = data.Routes.SelectMany(r => new[] { r.From, r.To }).DistinctBy(c => c.Iso).ToDictionary(c => c.Iso.ToUpperInvariant(), c => c.Name);
+        var names = data.Shown.SelectMany(r => new[] { r.From, r.To }).DistinctBy(c => c.Iso).ToDictionary(c => c.Iso.ToUpperInvariant(), c => c.Name);
         svg.Append("<g class=\"places\" font-size=\"").Append(N(13 * k)).Append("\">");
         // A name goes above its point, or below it when a name already placed (from the top down) would be in the way.
         var placed = new List<(double X, double Y)>();

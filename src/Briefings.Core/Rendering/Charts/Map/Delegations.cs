@@ -7,7 +7,19 @@ namespace Briefings.Rendering.Charts.Map;
 /// one it went to, counted per route. Most travelled first, then by the countries' names.</summary>
 public sealed record Delegations(IReadOnlyList<Route> Routes)
 {
+    /// <summary>How many routes a map draws and its table lists, the most travelled: enough for every route of a
+    /// real archive (the archive has a handful), few enough to read. A large archive has a route for most pairs of
+    /// countries (1,253 at 100,000 generated briefings, 390 KB of map and table on the timeline); the others are
+    /// counted in one row, and every delegation is in the archive's data.</summary>
+    public const int Drawn = 40;
+
     public int Total => Routes.Sum(r => r.Count);
+
+    /// <summary>The routes drawn and listed one by one.</summary>
+    public IReadOnlyList<Route> Shown => Routes.Count <= Drawn ? Routes : [.. Routes.Take(Drawn)];
+
+    /// <summary>The routes counted together: how many, and their delegations.</summary>
+    public (int Routes, int Delegations) Others => (Routes.Count - Shown.Count, Routes.Skip(Shown.Count).Sum(r => r.Count));
 
     public static Delegations? Of(ArchiveIndex index, IEnumerable<EventEntry> events)
     {
