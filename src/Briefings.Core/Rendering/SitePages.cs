@@ -199,7 +199,8 @@ public sealed class SitePages
         {
             var briefings = index.BriefingsOf(e.Id);
             return EntityList(e, $"Briefings on {e.DisplayName}", $"{Wording.Count(briefings.Count, "briefing")} that involve {e.DisplayName}, newest first.", at,
-                views.Items(at.Slice(briefings))) with { Feed = SiteUrls.FeedOf(e) };
+                views.Items(at.Slice(briefings))) with
+            { Feed = SiteUrls.FeedOf(e) };
         }))
             yield return p;
         foreach (var p in Paged(Pagination.OfEvents(SiteUrls.EventsOf(e), index.EventsOf(e.Id).Count), "entity-events", at =>
