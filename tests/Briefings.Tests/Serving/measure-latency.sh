@@ -37,7 +37,8 @@ done
 url="$(grep -m1 -o 'http://[^ ]*' "$work/log")"
 sed -n '/^built /p' "$work/log"
 
-file="$(find "$work/input/briefings" -name '*.md' | sort | sed -n 1p)"
+# The newest briefing: an entity's page lists only its latest briefings (the rest are on its briefings pages).
+file="$(find "$work/input/briefings" -name '*.md' | sort | tail -n 1)"
 id="$(basename "$file" .md)"
 actor="$(awk '/^actors:/{getline; sub(/^ *- */, ""); print; exit}' "$file")"
 kind="$(for k in people institutions; do if [ -f "$work/input/$k/$actor.md" ]; then echo "$k"; fi; done)"
