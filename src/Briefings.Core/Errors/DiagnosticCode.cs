@@ -56,7 +56,7 @@ public sealed record DiagnosticCode(string Code, string Title)
     // Errors and warnings together, in a block of their own so that codes added by other work cannot collide.
     public static readonly DiagnosticCode DuplicateFactId = new("BR701", "fact id or address used twice in a file");
     public static readonly DiagnosticCode CatalogIdListed = new("BR702", "a file's own source takes a catalog id");
-    public static readonly DiagnosticCode ReservedPageId = new("BR703", "page id reserved by the site");
+    public static readonly DiagnosticCode ReservedPageId = new("BR703", "id whose URL the site uses itself");
     public static readonly DiagnosticCode MiswrittenCitation = new("BR704", "citation written wrong");
     public static readonly DiagnosticCode Placeholder = new("BR705", "placeholder text left in");
     public static readonly DiagnosticCode SourceDescribedTwice = new("BR706", "one URL described two ways");

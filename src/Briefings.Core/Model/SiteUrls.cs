@@ -43,6 +43,17 @@ public static class SiteUrls
     /// are "/briefings/page/2/".</summary>
     public static string PageOfList(string listUrl, int number) => number == 1 ? listUrl : $"{listUrl}page/{number}/";
 
+    /// <summary>Why a document of <paramref name="kind"/> cannot take <paramref name="id"/>: its page would stand where
+    /// the site has one of its own (the further parts of its kind's list, "/people/page/2/"; a year's briefings,
+    /// "/briefings/2019/"; the publishers' lists, "/sources/publishers/..."), or null when it can. Pages of the site
+    /// itself have their own rule (<see cref="SitePage.IsReserved"/>).</summary>
+    public static string? Taken(DocumentKind kind, string id) =>
+        kind == DocumentKind.Page ? null
+        : id == "page" ? $"{ListOf(kind)}page/ holds the further parts of the list of {kind.Folder()}"
+        : kind == DocumentKind.Briefing && id.Length == 4 && id.All(char.IsAsciiDigit) ? $"{Year(int.Parse(id))} is the list of that year's briefings"
+        : kind == DocumentKind.Source && id == "publishers" ? $"{Sources}publishers/ holds the list of each publisher's sources"
+        : null;
+
     /// <summary>Every briefing that involves an entity: "/people/kim-myong-gil/briefings/".</summary>
     public static string BriefingsOf(Document d) => $"{d.Url}briefings/";
 

@@ -49,6 +49,8 @@ public static class DocumentReader
             f.Error(new Position(file.BodyLine + placeholderLine, placeholderColumn + 1), DiagnosticCode.Placeholder,
                 "this is the placeholder text that 'briefings new' wrote; replace it with your own text");
 
+        if (SiteUrls.Taken(kind, id) is { } taken)
+            f.Error(Position.Start, DiagnosticCode.ReservedPageId, $"id '{id}' is taken: {taken}; choose another id, such as '{id}-1'");
         Document? doc = kind switch
         {
             DocumentKind.Briefing => ReadBriefing(f),

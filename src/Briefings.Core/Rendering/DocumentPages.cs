@@ -26,18 +26,18 @@ public record EntityPage : DocumentPage
 
     public string? NativeName { get; init; }
     public IReadOnlyList<string> Aliases { get; init; } = [];
-    /// <summary>The latest briefings, of <see cref="BriefingsCount"/>, all of them at <see cref="BriefingsUrl"/>.</summary>
+    /// <summary>The latest briefings, of <see cref="BriefingsCount"/>, all of them at <see cref="BriefingsUrl"/> (null when that list has no page: see SitePages.ListUrl).</summary>
     public IReadOnlyList<BriefingItemView> Briefings { get; init; } = [];
     public int BriefingsCount { get; init; }
-    public string BriefingsUrl { get; init; } = "";
+    public string? BriefingsUrl { get; init; }
     /// <summary>The latest events, of <see cref="EventsCount"/>, all of them at <see cref="EventsUrl"/>.</summary>
     public IReadOnlyList<EventView> Events { get; init; } = [];
     public int EventsCount { get; init; }
-    public string EventsUrl { get; init; } = "";
+    public string? EventsUrl { get; init; }
     /// <summary>The latest agreements, of <see cref="AgreementsCount"/>, all of them at <see cref="AgreementsUrl"/>.</summary>
     public IReadOnlyList<AgreementItemView> Agreements { get; init; } = [];
     public int AgreementsCount { get; init; }
-    public string AgreementsUrl { get; init; } = "";
+    public string? AgreementsUrl { get; init; }
     public IReadOnlyList<LinkView> Companions { get; init; } = [];
     public ChartView? EventsChart { get; init; }
     /// <summary>Who works with whom around this entity: people and institutions have one.</summary>
@@ -68,11 +68,11 @@ public sealed record CountryPage : EntityPage
     /// <summary>The first institutions, of <see cref="InstitutionsCount"/>, all of them at <see cref="InstitutionsUrl"/>.</summary>
     public required IReadOnlyList<LinkView> Institutions { get; init; }
     public required int InstitutionsCount { get; init; }
-    public required string InstitutionsUrl { get; init; }
+    public string? InstitutionsUrl { get; init; }
     /// <summary>The first people, of <see cref="PeopleCount"/>, all of them at <see cref="PeopleUrl"/>.</summary>
     public required IReadOnlyList<LinkView> People { get; init; }
     public required int PeopleCount { get; init; }
-    public required string PeopleUrl { get; init; }
+    public string? PeopleUrl { get; init; }
     public required ChartView? DelegationMap { get; init; }
 }
 

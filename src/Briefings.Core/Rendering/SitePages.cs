@@ -159,14 +159,14 @@ public sealed class SitePages
             Aliases = e.Aliases,
             Briefings = views.Items(briefings.Take(EntityLatest)),
             BriefingsCount = briefings.Count,
-            BriefingsUrl = SiteUrls.BriefingsOf(e),
+            BriefingsUrl = ListUrl(SiteUrls.BriefingsOf(e), briefings.Count),
             // The latest events, newest first as on the entity's events page.
             Events = views.Events(events.Take(EntityLatest)),
             EventsCount = events.Count,
-            EventsUrl = SiteUrls.EventsOf(e),
+            EventsUrl = ListUrl(SiteUrls.EventsOf(e), events.Count),
             Agreements = views.Items(agreements.Take(EntityLatest)),
             AgreementsCount = agreements.Count,
-            AgreementsUrl = SiteUrls.AgreementsOf(e),
+            AgreementsUrl = e.Kind == DocumentKind.Agreement ? null : ListUrl(SiteUrls.AgreementsOf(e), agreements.Count),
             Companions = index.CompanionsOf(e.Id).Select(c => views.Link(c.Entity, Wording.Count(c.Count, "briefing"))).ToList(),
             Feed = SiteUrls.FeedOf(e),
             EventsChart = EventsPerYear.Chart(events),
@@ -191,37 +191,43 @@ public sealed class SitePages
 
     public IReadOnlyList<YearView> Years() => index.Years.Select(y => new YearView(y.Year, SiteUrls.Year(y.Year), y.Count)).ToList();
 
-    /// <summary>Every briefing that involves an entity, and every event, newest first, on
-    /// pages of their own: its page shows the latest of each.</summary>
+    /// <summary>Every briefing, event and agreement that involves an entity, newest first, on pages of their own: its
+    /// page shows the latest of each.</summary>
     private IEnumerable<PageSpec> EntityLists(Entity e)
     {
-        foreach (var p in Paged(Pagination.OfBriefings(SiteUrls.BriefingsOf(e), index.BriefingsOf(e.Id).Count), "entity-briefings", at =>
-        {
-            var briefings = index.BriefingsOf(e.Id);
-            return EntityList(e, $"Briefings on {e.DisplayName}", $"{Wording.Count(briefings.Count, "briefing")} that involve {e.DisplayName}, newest first.", at,
-                views.Items(at.Slice(briefings))) with
-            { Feed = SiteUrls.FeedOf(e) };
-        }))
-            yield return p;
-        foreach (var p in Paged(Pagination.OfEvents(SiteUrls.EventsOf(e), index.EventsOf(e.Id).Count), "entity-events", at =>
-        {
-            var events = index.EventsOf(e.Id);
-            return new EntityEventsPage(ListPage($"Events of {e.DisplayName}", $"{Wording.Count(events.Count, "event")} that involve {e.DisplayName}, newest first.", at, "list"))
+        var pages = Enumerable.Empty<PageSpec>();
+        if (ListUrl(SiteUrls.BriefingsOf(e), index.BriefingsOf(e.Id).Count) is { } briefingsUrl)
+            pages = pages.Concat(Paged(Pagination.OfBriefings(briefingsUrl, index.BriefingsOf(e.Id).Count), "entity-briefings", at =>
             {
-                Entity = views.Link(e, e.Kind.Noun()),
-                Events = views.Events(at.Slice(events)),
-            };
-        }))
-            yield return p;
-        if (e is Agreement) yield break;
-        foreach (var p in Paged(Pagination.OfItems(SiteUrls.AgreementsOf(e), index.AgreementsOf(e.Id).Count), "entity-agreements", at =>
-        {
-            var agreements = index.AgreementsOf(e.Id);
-            return EntityList(e, $"Agreements of {e.DisplayName}", $"{Wording.Count(agreements.Count, "agreement")} that involve {e.DisplayName}, most recently signed first.", at,
-                views.Items(at.Slice(agreements)));
-        }))
-            yield return p;
+                var briefings = index.BriefingsOf(e.Id);
+                return EntityList(e, $"Briefings on {e.DisplayName}", $"{Wording.Count(briefings.Count, "briefing")} that involve {e.DisplayName}, newest first.", at,
+                    views.Items(at.Slice(briefings))) with
+                { Feed = SiteUrls.FeedOf(e) };
+            }));
+        if (ListUrl(SiteUrls.EventsOf(e), index.EventsOf(e.Id).Count) is { } eventsUrl)
+            pages = pages.Concat(Paged(Pagination.OfEvents(eventsUrl, index.EventsOf(e.Id).Count), "entity-events", at =>
+            {
+                var events = index.EventsOf(e.Id);
+                return new EntityEventsPage(ListPage($"Events of {e.DisplayName}", $"{Wording.Count(events.Count, "event")} that involve {e.DisplayName}, newest first.", at, "list"))
+                {
+                    Entity = views.Link(e, e.Kind.Noun()),
+                    Events = views.Events(at.Slice(events)),
+                };
+            }));
+        if (e.Kind != DocumentKind.Agreement && ListUrl(SiteUrls.AgreementsOf(e), index.AgreementsOf(e.Id).Count) is { } agreementsUrl)
+            pages = pages.Concat(Paged(Pagination.OfItems(agreementsUrl, index.AgreementsOf(e.Id).Count), "entity-agreements", at =>
+            {
+                var agreements = index.AgreementsOf(e.Id);
+                return EntityList(e, $"Agreements of {e.DisplayName}", $"{Wording.Count(agreements.Count, "agreement")} that involve {e.DisplayName}, most recently signed first.", at,
+                    views.Items(at.Slice(agreements)));
+            }));
+        return pages;
     }
+
+    /// <summary>The URL of one of an entity's lists, or null when that list has no page of its own: an empty list has
+    /// none (nothing would link to it; they were a third of a large site's pages). The entity's page links to exactly
+    /// the pages this gives.</summary>
+    private static string? ListUrl(string url, int count) => count > 0 ? url : null;
 
     /// <summary>A page of one of an entity's lists: its kicker leads back to the entity.</summary>
     private EntityListPage<T> EntityList<T>(Entity e, string title, string description, ListPage at, IReadOnlyList<T> items) =>
@@ -231,24 +237,27 @@ public sealed class SitePages
             Items = items,
         };
 
-    /// <summary>Every institution and every person of a country, by name, on pages of their own: its page shows the first of each.</summary>
+    /// <summary>Every institution and every person of a country, by name, on pages of their own: its page shows the
+    /// first <see cref="MembersShown"/> of each.</summary>
     private IEnumerable<PageSpec> MemberLists(Country c)
     {
         var members = index.MembersOf(c.Id);
-        foreach (var p in Paged(Pagination.OfLinks(SiteUrls.InstitutionsOf(c), members.OfType<Institution>().Count()), "country-members", at =>
-        {
-            var institutions = index.MembersOf(c.Id).OfType<Institution>().ToList();
-            return EntityList(c, $"Institutions of {c.DisplayName}", $"{Wording.Count(institutions.Count, "institution")} of {c.DisplayName}, by name.", at,
-                at.Slice(institutions).Select(i => views.Link(i, Labels.Of(i.Type))).ToList());
-        }))
-            yield return p;
-        foreach (var p in Paged(Pagination.OfLinks(SiteUrls.PeopleOf(c), members.OfType<Person>().Count()), "country-members", at =>
-        {
-            var people = index.MembersOf(c.Id).OfType<Person>().ToList();
-            return EntityList(c, $"People of {c.DisplayName}", $"{Wording.Count(people.Count, "person", "people")} of {c.DisplayName}, by name.", at,
-                at.Slice(people).Select(p => views.Link(p, CurrentTitle(p))).ToList());
-        }))
-            yield return p;
+        var pages = Enumerable.Empty<PageSpec>();
+        if (ListUrl(SiteUrls.InstitutionsOf(c), members.OfType<Institution>().Count()) is { } institutionsUrl)
+            pages = pages.Concat(Paged(Pagination.OfLinks(institutionsUrl, members.OfType<Institution>().Count()), "country-members", at =>
+            {
+                var institutions = index.MembersOf(c.Id).OfType<Institution>().ToList();
+                return EntityList(c, $"Institutions of {c.DisplayName}", $"{Wording.Count(institutions.Count, "institution")} of {c.DisplayName}, by name.", at,
+                    at.Slice(institutions).Select(i => views.Link(i, Labels.Of(i.Type))).ToList());
+            }));
+        if (ListUrl(SiteUrls.PeopleOf(c), members.OfType<Person>().Count()) is { } peopleUrl)
+            pages = pages.Concat(Paged(Pagination.OfLinks(peopleUrl, members.OfType<Person>().Count()), "country-members", at =>
+            {
+                var people = index.MembersOf(c.Id).OfType<Person>().ToList();
+                return EntityList(c, $"People of {c.DisplayName}", $"{Wording.Count(people.Count, "person", "people")} of {c.DisplayName}, by name.", at,
+                    at.Slice(people).Select(p => views.Link(p, CurrentTitle(p))).ToList());
+            }));
+        return pages;
     }
 
     private BriefingListPage BriefingList(string title, IReadOnlyList<Briefing> briefings, int? year, ListPage at) =>
@@ -283,10 +292,10 @@ public sealed class SitePages
             Country = c,
             Institutions = institutions.Take(MembersShown).Select(i => views.Link(i, Labels.Of(i.Type))).ToList(),
             InstitutionsCount = institutions.Count,
-            InstitutionsUrl = SiteUrls.InstitutionsOf(c),
+            InstitutionsUrl = ListUrl(SiteUrls.InstitutionsOf(c), institutions.Count),
             People = people.Take(MembersShown).Select(p => views.Link(p, CurrentTitle(p))).ToList(),
             PeopleCount = people.Count,
-            PeopleUrl = SiteUrls.PeopleOf(c),
+            PeopleUrl = ListUrl(SiteUrls.PeopleOf(c), people.Count),
             DelegationMap = Delegations.Chart(index, c),
         };
     }

@@ -81,6 +81,22 @@ public sealed partial class DiagnosticCodeTests
         Expect.Only(run, "BR703");
     }
 
+    [Theory]
+    [InlineData(Kim, "people/page.md", "id 'page' is taken: /people/page/ holds the further parts of the list of people")]
+    [InlineData(Court, "institutions/page.md", "id 'page' is taken: /institutions/page/ holds the further parts of the list of institutions")]
+    [InlineData(KcnaSource, "sources/publishers.md", "id 'publishers' is taken: /sources/publishers/ holds the list of each publisher's sources")]
+    [InlineData(Delegation, "briefings/2019/2019.md", "id '2019' is taken: /briefings/2019/ is the list of that year's briefings")]
+    [InlineData(Delegation, "briefings/2019/page.md", "id 'page' is taken: /briefings/page/ holds the further parts of the list of briefings")]
+    public void BR703_a_document_may_not_take_a_url_the_site_uses_for_its_lists(string copied, string path, string message)
+    {
+        _archive.Write(path, _archive.Read(copied));
+
+        var run = _archive.Check();
+
+        Expect.Exit(run, 1);
+        Assert.Contains(message + "; choose another id", Expect.Reported(run, _archive, path, (1, 1), "BR703"));
+    }
+
     [Fact]
     public void A_page_with_another_id_is_fine()
     {

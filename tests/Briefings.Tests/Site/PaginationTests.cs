@@ -184,7 +184,7 @@ public sealed class PaginationTests(LongListsSite site) : IClassFixture<LongList
     {
         var ns = (XNamespace)Sitemap;
         var listed = XDocument.Load(site.FileOf("/sitemap.xml")).Descendants(ns + "loc").Select(l => l.Value[site.Archive.Site.BaseUrl.Length..]).ToHashSet();
-        foreach (var list in new[] { "/briefings/", "/timeline/", site.Archive.Countries.First().Url + "briefings/" })
+        foreach (var list in new[] { "/briefings/", "/timeline/", BusiestCountry.Url + "briefings/" })
             Assert.All(Walk(list), p => Assert.Contains(p.Url, listed));
     }
 
@@ -193,9 +193,12 @@ public sealed class PaginationTests(LongListsSite site) : IClassFixture<LongList
     [Fact]
     public void Later_pages_are_kept_out_of_the_search_index_as_the_first_page_is()
     {
-        foreach (var list in new[] { "/briefings/", "/timeline/", site.Archive.Countries.First().Url + "briefings/" })
+        foreach (var list in new[] { "/briefings/", "/timeline/", BusiestCountry.Url + "briefings/" })
             Assert.All(Walk(list), p => Assert.Empty(p.Page.QuerySelectorAll("[data-pagefind-body]")));
     }
+
+    /// <summary>The country in most briefings (a country in none has no list of briefings).</summary>
+    private Briefings.Model.Country BusiestCountry => site.Archive.Countries.MaxBy(c => Expected.BriefingsOf(site.Archive, c.Id).Count)!;
 }
 
 /// <summary>The small hand-written test site: no list is long enough to split, and nothing says it is.</summary>
@@ -225,7 +228,9 @@ public sealed class UnsplitListsTests(TestSiteBuild site) : IClassFixture<TestSi
             var expected = Expected.BriefingsOf(archive, e.Id).Select(b => b.Url).ToList();
             var links = site.Page(e.Url).Section("Briefings").QuerySelectorAll("p.all-of a").Select(a => a.GetAttribute("href")).ToList();
             Assert.Equal(expected.Count > 0 ? [$"{e.Url}briefings/"] : [], links);
-            Assert.Equal(expected, site.Page($"{e.Url}briefings/").QuerySelectorAll("main ol.briefing-list > li h3 a").Select(a => a.GetAttribute("href")));
+            // A list with nothing in it has no page: nothing links there.
+            if (expected.Count == 0) Assert.False(site.Exists($"{e.Url}briefings/"), $"{e.Url}briefings/ lists nothing");
+            else Assert.Equal(expected, site.Page($"{e.Url}briefings/").QuerySelectorAll("main ol.briefing-list > li h3 a").Select(a => a.GetAttribute("href")));
         }
     }
 }
