@@ -38,7 +38,8 @@ public static class PreviewCards
     public static CardView For(SiteSettings site, string kind)
     {
         var (card, label) = Of(kind);
-        return new CardView(site.Absolute(PathOf(card)), $"Briefings. {label}. {About}", Width, Height, "image/png");
+        // The card shows the site's title as make.sh read it from site.yml.
+        return new CardView(site.Absolute(PathOf(card)), $"{site.Title}. {label}. {About}", Width, Height, "image/png");
     }
 
     private static string PathOf(string card) => $"/assets/cards/{card}.png";

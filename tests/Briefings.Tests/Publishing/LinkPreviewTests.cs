@@ -109,6 +109,8 @@ public sealed class LinkPreviewTests(PublishedSites sites)
             Assert.Equal("image/png", Meta(page, "og:image:type"));
             var alt = Meta(page, "og:image:alt");
             Assert.False(string.IsNullOrWhiteSpace(alt), $"{url} has no og:image:alt");
+            // The card shows the site's title (theme/cards/make.sh draws it from site.yml), and its alt text says it.
+            Assert.StartsWith(site.Settings.Title + ". ", alt);
             // A document's page shows the card of its kind, and says so; other pages show the site's card.
             var kind = documents.TryGetValue(url, out var d) && d.Kind is not (DocumentKind.Page) ? d.Kind.Noun()
                 : url.StartsWith(SiteUrls.Timeline, StringComparison.Ordinal) ? "timeline" : "site";

@@ -34,9 +34,12 @@ internal static class DelegationMapSvg
             .Where(r => r.From is not null && r.To is not null).ToList();
         var points = routes.SelectMany(r => new[] { r.From!, r.To! }).DistinctBy(s => s.Iso).ToList();
         var (x, y, w, h) = View(points);
-        double k = w / 560; // a pixel of the map as a wide chart shows it
-
-        var svg = Open(id, x, y, w, h, title, summary);
+        // The picture is always ViewWidth units wide, a pixel each as a wide chart shows it, so that CSS can size the
+        // place names (larger on a phone, as the network's labels are); the map's own plane is fitted into it by one
+        // transform, and k is one of those pixels in the map's units.
+        double k = w / ViewWidth;
+        var svg = Open(id, ViewWidth, h / k, title, summary);
+        svg.Append("<g transform=\"matrix(").Append(N(1 / k)).Append(" 0 0 ").Append(N(1 / k)).Append(' ').Append(N(-x / k)).Append(' ').Append(N(-y / k)).Append(")\">");
         svg.Append("<defs><marker id=\"").Append(id).Append("-arrow\" viewBox=\"0 0 10 10\" refX=\"7\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"")
             .Append(N(11 * k)).Append("\" markerHeight=\"").Append(N(11 * k)).Append("\" orient=\"auto\">")
             .Append("<path class=\"arrow\" d=\"M0,0L10,5L0,10z\"/></marker></defs>");
@@ -60,23 +63,29 @@ internal static class DelegationMapSvg
                 .Append(' ').Append(N(ex)).Append(',').Append(N(ey)).Append("\"/>");
         }
         var names = data.Shown.SelectMany(r => new[] { r.From, r.To }).DistinctBy(c => c.Iso).ToDictionary(c => c.Iso.ToUpperInvariant(), c => c.Name);
-        svg.Append("<g class=\"places\" font-size=\"").Append(N(13 * k)).Append("\">");
-        // A name goes above its point, or below it when a name already placed (from the top down) would be in the way.
-        var placed = new List<(double X, double Y)>();
-        foreach (var p in points.OrderBy(p => p.Y).ThenBy(p => p.Iso, StringComparer.Ordinal))
-        {
-            double ly = p.Y - 6 * k;
-            if (placed.Any(q => Math.Abs(q.X - p.X) < 70 * k && Math.Abs(q.Y - ly) < 15 * k)) ly = p.Y + 16 * k;
-            placed.Add((p.X, ly));
+        var ordered = points.OrderBy(p => p.Y).ThenBy(p => p.Iso, StringComparer.Ordinal).ToList();
+        foreach (var p in ordered)
             svg.Append("<circle class=\"place\" cx=\"").Append(N(p.X)).Append("\" cy=\"").Append(N(p.Y)).Append("\" r=\"").Append(N(3 * k)).Append("\"/>");
-            svg.Append("<text class=\"place-name\" x=\"").Append(N(p.X)).Append("\" y=\"").Append(N(ly)).Append("\" text-anchor=\"middle\">")
-                .Append(Escape(names[p.Iso])).Append("</text>");
+        svg.Append("</g><g class=\"places\">");
+        // A name goes above its point, or below it when a name already placed (from the top down) would be in the way;
+        // its distance from the point is in ems, as its size is the stylesheet's.
+        var placed = new List<(double X, double Y)>();
+        foreach (var p in ordered)
+        {
+            double px = (p.X - x) / k, py = (p.Y - y) / k;
+            bool below = placed.Any(q => Math.Abs(q.X - px) < 70 && Math.Abs(q.Y - (py - 6)) < 15);
+            placed.Add((px, below ? py + 16 : py - 6));
+            svg.Append("<text class=\"place-name\" x=\"").Append(N(px)).Append("\" y=\"").Append(N(py)).Append("\" dy=\"").Append(below ? "1.2em" : "-0.45em")
+                .Append("\" text-anchor=\"middle\">").Append(Escape(names[p.Iso])).Append("</text>");
         }
         return svg.Append("</g></svg>").ToString();
     }
 
     /// <summary>The part of the world to show: the countries' points with room around them, never narrower than a
     /// region (about the width of China), wider than tall, and inside the world.</summary>
+    /// <summary>The width of the picture in its own units: a pixel each on a chart of that width.</summary>
+    private const double ViewWidth = 560;
+
     private static (double X, double Y, double W, double H) View(IReadOnlyList<Shape> points)
     {
         if (points.Count == 0) return (0, 0, WorldMap.Width, WorldMap.Height);
