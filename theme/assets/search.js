@@ -1,5 +1,7 @@
 // The /search/ page: reads ?q= (and the kind, country and year filters) from the address, asks the Pagefind
-// index the build wrote into /pagefind/, and lists the results. Everything is drawn with DOM calls and
+// index the build wrote into /pagefind/, and lists the results. A large archive's index is made in bundles
+// (/pagefind/ and /pagefind/2/, /pagefind/3/...), which /pagefind/bundles.json lists: they are merged into the first
+// with Pagefind's mergeIndex, so that one search ranks the pages of all of them together and the filters count them all. Everything is drawn with DOM calls and
 // textContent, never innerHTML, so the page needs no inline script or style and contributor text stays text.
 
 const PAGE_SIZE = 20;
@@ -36,8 +38,14 @@ main();
 async function main() {
   let pagefind;
   try {
-    pagefind = await import("/pagefind/pagefind.js");
-    await pagefind.options({ excerptLength: 30 });
+    const options = { excerptLength: 30 };
+    const [loaded, bundles] = await Promise.all([
+      import("/pagefind/pagefind.js"),
+      fetch("/pagefind/bundles.json").then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.statusText)))),
+    ]);
+    pagefind = loaded;
+    await pagefind.options(options);
+    for (const path of bundles.merge) await pagefind.mergeIndex(path, options);
   } catch {
     status.textContent = "Search is not available: this copy of the site was built without its search index.";
     return;
