@@ -110,6 +110,28 @@ public sealed partial class SearchTests(BrowserSite site, ITestOutputHelper outp
         page.AssertNoErrors();
     }
 
+    /// <summary>A bundle with no page that has one of the words would, searched on its own, ignore that word and list
+    /// its pages that have the others: merged, every result has every word, as with one index of the whole site.</summary>
+    [Fact]
+    public async Task Every_result_of_merged_bundles_has_every_word()
+    {
+        var bundles = new[] { "/pagefind/" }.Concat(PagefindBundles.Merged(site.Site.OutputDir)).ToList();
+        var held = bundles.Select(b => PagefindBundles.Fragments(site.Site.OutputDir, b)).ToList();
+        var content = held.SelectMany(h => h).ToDictionary(f => f.GetProperty("url").GetString()!, f => f.GetProperty("content").GetString()!.ToLowerInvariant());
+        bool Has(System.Text.Json.JsonElement f, string word) => f.GetProperty("content").GetString()!.Contains(word, StringComparison.OrdinalIgnoreCase);
+        // The case the test is about: a bundle without "programme" that has pages with "security".
+        Assert.Contains(held, h => !h.Any(f => Has(f, "programme")) && h.Any(f => Has(f, "security")));
+
+        await using var page = await site.OpenAsync(BrowserSite.Desktop);
+        await page.GoAsync("/search/?q=" + Uri.EscapeDataString("programme security"));
+        var results = await page.ResultPathsAsync();
+        output.WriteLine($"programme security → {string.Join(", ", results)}");
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.Contains("programme", content[r], StringComparison.Ordinal));
+        Assert.All(results, r => Assert.Contains("security", content[r], StringComparison.Ordinal));
+        page.AssertNoErrors();
+    }
+
     /// <summary>Only briefings and entity pages are indexed: not the lists, the timeline, the search page or the 404.</summary>
     [GeneratedRegex("^/(briefings/[0-9]{4}-[a-z0-9-]+|people/[a-z0-9-]+|institutions/[a-z0-9-]+|countries/[a-z0-9-]+|agreements/[a-z0-9-]+)/$")]
     private static partial Regex DocumentPage();
