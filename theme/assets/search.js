@@ -1,5 +1,7 @@
 // The /search/ page: reads ?q= (and the kind, country and year filters) from the address, asks the Pagefind
-// index the build wrote into /pagefind/, and lists the results. Everything is drawn with DOM calls and
+// index the build wrote into /pagefind/, and lists the results. A large archive's index is made in bundles
+// (/pagefind/ and /pagefind/2/, /pagefind/3/...), which /pagefind/bundles.json lists: they are merged into the first
+// with Pagefind's mergeIndex, so that one search ranks the pages of all of them together and the filters count them all. Everything is drawn with DOM calls and
 // textContent, never innerHTML, so the page needs no inline script or style and contributor text stays text.
 
 const PAGE_SIZE = 20;
@@ -35,9 +37,17 @@ main();
 
 async function main() {
   let pagefind;
+  let merged = false;
   try {
-    pagefind = await import("/pagefind/pagefind.js");
-    await pagefind.options({ excerptLength: 30 });
+    const options = { excerptLength: 30 };
+    const [loaded, bundles] = await Promise.all([
+      import("/pagefind/pagefind.js"),
+      fetch("/pagefind/bundles.json").then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.statusText)))),
+    ]);
+    pagefind = loaded;
+    await pagefind.options(options);
+    for (const path of bundles.merge) await pagefind.mergeIndex(path, options);
+    merged = bundles.merge.length > 0;
   } catch {
     status.textContent = "Search is not available: this copy of the site was built without its search index.";
     return;
@@ -47,8 +57,7 @@ async function main() {
   if (!query && Object.keys(chosen).length === 0) return;
 
   status.textContent = "Searching…";
-  const search = await pagefind.search(query || null, { filters: chosen });
-  const results = search.results;
+  const results = await find(pagefind, merged);
   let shown = 0;
   const showMore = async () => {
     const page = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
@@ -66,6 +75,19 @@ async function main() {
   await showMore();
   // Said once the first results are on the page, so that what is announced is there to read.
   status.textContent = describe(results.length);
+}
+
+/** The results of the query. Merged bundles are searched each on its own, and a bundle that has no page with one of
+ * the words ignores that word, so it would list pages with only the others, which one index of the whole archive never
+ * does (there a word is ignored only when no page has it). So each word is also looked up alone, and a result is
+ * kept only if it has every word that some page has. */
+async function find(pagefind, merged) {
+  const search = await pagefind.search(query || null, { filters: chosen });
+  const words = query.split(/\s+/).filter(Boolean);
+  if (!merged || words.length < 2 || query.includes('"')) return search.results;
+  const having = await Promise.all(words.map(async (word) => new Set((await pagefind.search(word, { filters: chosen })).results.map((r) => r.id))));
+  const present = having.filter((pages) => pages.size > 0);
+  return search.results.filter((r) => present.every((pages) => pages.has(r.id)));
 }
 
 /** A select for each filter, with the values the index holds and how many pages have each. */

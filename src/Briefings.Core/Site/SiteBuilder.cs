@@ -21,7 +21,9 @@ public static class SiteBuilder
 
     /// <param name="Search">False skips the Pagefind index (quicker local builds, and benchmarks against tools that build none).</param>
     /// <param name="Force">Writes into an output folder that holds files the build did not write (they are replaced).</param>
-    public sealed record Options(string InputDir, string OutputDir, string? BaseUrl = null, string? ThemeDir = null, bool Search = true, bool Force = false);
+    /// <param name="SearchBundlePages">The most pages one Pagefind index holds (<see cref="SearchIndex.BundlePages"/>; tests give fewer).</param>
+    public sealed record Options(string InputDir, string OutputDir, string? BaseUrl = null, string? ThemeDir = null, bool Search = true, bool Force = false,
+        int SearchBundlePages = SearchIndex.BundlePages);
 
     /// <exception cref="OutputRefusedException">The output folder is not one to write into; nothing was done.</exception>
     /// <exception cref="OutputException">The site could not be written; the earlier output is as it was.</exception>
@@ -44,7 +46,8 @@ public static class SiteBuilder
         var index = timings.Time("resolve", () => new ArchiveIndex(archive));
 
         SiteWriter.Written written;
-        try { written = SiteWriter.WriteSite(index, theme.GetAwaiter().GetResult(), output, timings, options.Search ? themeDir : null); }
+        try { written = SiteWriter.WriteSite(index, theme.GetAwaiter().GetResult(), output, timings, options.Search ? themeDir : null,
+            searchBundlePages: options.SearchBundlePages); }
         catch (AggregateException e) when (OutputException.Among(e) is { } failure) { throw failure; }
         if (written.Search?.Failure is { } why)
             throw new OutputException($"the search index could not be written: {why}");

@@ -26,12 +26,12 @@ public static class SiteWriter
     /// order the index takes them in, so that Pagefind works on the first pages while the others, then the feeds
     /// and data files, are written.</summary>
     public static Written WriteSite(ArchiveIndex index, Theme theme, StagedOutput output, StageTimings timings, string? searchManifest,
-        Action<string, IReadOnlyCollection<Fact>>? record = null)
+        Action<string, IReadOnlyCollection<Fact>>? record = null, int searchBundlePages = SearchIndex.BundlePages)
     {
         var (pages, feeds) = Outputs(index);
         var byPath = pages.OrderBy(p => p.FilePath, StringComparer.Ordinal).ToList();
         using var search = searchManifest is null ? null
-            : SearchIndex.Start(output.Root, output.Earlier, output.WriteStream, searchManifest, byPath.Select(p => p.FilePath).ToList());
+            : SearchIndex.Start(output.Root, output.Earlier, output.WriteStream, searchManifest, byPath.Select(p => p.FilePath).ToList(), searchBundlePages);
         int written = timings.Time("pages", () => Write(index, theme, byPath, [], output.WriteUnbuffered, record, search is null ? null : search.Written));
         int others = timings.Time("feeds+data", () =>
         {

@@ -164,8 +164,12 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
 
 /// <summary>The test site with the files only the search tests need (Browser/SearchSite) added, built with its
 /// search index.</summary>
-public sealed class SearchTestSite() : SiteFixture(Prepare(), search: true)
+/// <remarks>Its index is made in bundles of <see cref="BundlePages"/> pages, as a large archive's is, so that every
+/// search test searches the bundles merged: briefings are in the first bundle, people in the last.</remarks>
+public sealed class SearchTestSite() : SiteFixture(Prepare(), search: true, searchBundlePages: BundlePages)
 {
+    public const int BundlePages = 8;
+
     private static string Prepare()
     {
         var input = Path.Combine(Path.GetTempPath(), $"briefings-search-site-{Guid.NewGuid():N}");

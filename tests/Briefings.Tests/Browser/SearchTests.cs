@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Briefings.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -73,6 +74,61 @@ public sealed partial class SearchTests(BrowserSite site, ITestOutputHelper outp
         await page.GoAsync("/search/?q=zzzyxq");
         Assert.Empty(await page.ResultPathsAsync());
         Assert.StartsWith("No results for “zzzyxq”", await page.Page.Locator("#search-status").TextContentAsync());
+        page.AssertNoErrors();
+    }
+
+    /// <summary>The index is made in bundles (<see cref="SearchTestSite.BundlePages"/> pages each): a search finds the
+    /// pages of the first bundle and of the last, merged, and the filters count the pages of every bundle.</summary>
+    [Fact]
+    public async Task Search_finds_pages_of_every_bundle_and_the_filters_count_them_all()
+    {
+        var merged = PagefindBundles.Merged(site.Site.OutputDir);
+        Assert.NotEmpty(merged);
+        var bundles = new[] { "/pagefind/" }.Concat(merged).ToList();
+        var held = bundles.Select(b => PagefindBundles.Fragments(site.Site.OutputDir, b)).ToList();
+        Assert.All(held, h => Assert.InRange(h.Count, 1, SearchTestSite.BundlePages));
+
+        await using var page = await site.OpenAsync(BrowserSite.Desktop);
+        foreach (var bundle in new[] { held[0], held[^1] })
+        {
+            // A page of the bundle, found by its title.
+            var fragment = bundle.OrderBy(f => f.GetProperty("url").GetString(), StringComparer.Ordinal).First();
+            var (url, title) = (fragment.GetProperty("url").GetString()!, fragment.GetProperty("meta").GetProperty("title").GetString()!);
+            await page.GoAsync("/search/?q=" + Uri.EscapeDataString(title));
+            var results = await page.ResultPathsAsync();
+            output.WriteLine($"“{title}” → {string.Join(", ", results)}");
+            Assert.Contains(url, results.Take(TopResults));
+        }
+
+        // The kind filter counts the people of every bundle, not those of the first alone.
+        static int People(List<System.Text.Json.JsonElement> fragments) => fragments.Count(f => f.TryGetProperty("filters", out var filters)
+            && filters.TryGetProperty("kind", out var kind) && kind.EnumerateArray().Any(k => k.GetString() == "Person"));
+        int people = held.Sum(People);
+        Assert.True(people > People(held[0]), "the people are all in the first bundle: the test would not see a merge fail");
+        var options = await page.Page.Locator("#search-filter-kind option").AllTextContentsAsync();
+        Assert.Contains($"Person ({people})", options);
+        page.AssertNoErrors();
+    }
+
+    /// <summary>A bundle with no page that has one of the words would, searched on its own, ignore that word and list
+    /// its pages that have the others: merged, every result has every word, as with one index of the whole site.</summary>
+    [Fact]
+    public async Task Every_result_of_merged_bundles_has_every_word()
+    {
+        var bundles = new[] { "/pagefind/" }.Concat(PagefindBundles.Merged(site.Site.OutputDir)).ToList();
+        var held = bundles.Select(b => PagefindBundles.Fragments(site.Site.OutputDir, b)).ToList();
+        var content = held.SelectMany(h => h).ToDictionary(f => f.GetProperty("url").GetString()!, f => f.GetProperty("content").GetString()!.ToLowerInvariant());
+        bool Has(System.Text.Json.JsonElement f, string word) => f.GetProperty("content").GetString()!.Contains(word, StringComparison.OrdinalIgnoreCase);
+        // The case the test is about: a bundle without "programme" that has pages with "security".
+        Assert.Contains(held, h => !h.Any(f => Has(f, "programme")) && h.Any(f => Has(f, "security")));
+
+        await using var page = await site.OpenAsync(BrowserSite.Desktop);
+        await page.GoAsync("/search/?q=" + Uri.EscapeDataString("programme security"));
+        var results = await page.ResultPathsAsync();
+        output.WriteLine($"programme security → {string.Join(", ", results)}");
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.Contains("programme", content[r], StringComparison.Ordinal));
+        Assert.All(results, r => Assert.Contains("security", content[r], StringComparison.Ordinal));
         page.AssertNoErrors();
     }
 

@@ -77,7 +77,7 @@ public sealed class IndexReuseTests : IDisposable
         // The stamp has one digest per page Pagefind was given, and the index counts as many pages.
         var stamp = SearchStamp.Read(_temp["site"]);
         Assert.NotNull(stamp);
-        Assert.Equal(results.Count, stamp.Pages.Count);
+        Assert.Equal(results.Count, Assert.Single(stamp.Bundles).Pages.Count);
         using var entry = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_temp["site"], SearchIndex.Folder, "pagefind-entry.json")));
         Assert.Equal(results.Count, entry.RootElement.GetProperty("languages").EnumerateObject().Sum(l => l.Value.GetProperty("page_count").GetInt32()));
     }

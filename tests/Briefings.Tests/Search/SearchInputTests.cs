@@ -56,7 +56,7 @@ public sealed class SearchInputTests : IDisposable
         var whole = _temp["whole"];
         IndexWhole(site, pages, whole);
 
-        var files = SiteFiles.List(Path.Combine(site, SearchIndex.Folder)).Where(f => f != SearchStamp.FileName).ToList();
+        var files = SiteFiles.List(Path.Combine(site, SearchIndex.Folder)).Where(f => f != SearchIndex.BundlesFile).ToList();
         Assert.Equal(files, SiteFiles.List(whole));
         foreach (var f in files)
             Assert.True(File.ReadAllBytes(Path.Combine(site, SearchIndex.Folder, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(whole, f))),

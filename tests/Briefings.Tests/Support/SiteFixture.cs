@@ -17,10 +17,11 @@ public abstract class SiteFixture : IDisposable
     public string OutputDir => _temp["site"];
     public SiteBuilder.Result Result { get; }
 
-    protected SiteFixture(string inputDir, bool search = false)
+    /// <param name="searchBundlePages">The most pages a bundle of the search index holds (see <see cref="Briefings.Search.SearchIndex"/>).</param>
+    protected SiteFixture(string inputDir, bool search = false, int searchBundlePages = Briefings.Search.SearchIndex.BundlePages)
     {
         InputDir = inputDir;
-        Result = SiteBuilder.Build(new SiteBuilder.Options(inputDir, OutputDir, ThemeDir: RepoPaths.Theme, Search: search));
+        Result = SiteBuilder.Build(new SiteBuilder.Options(inputDir, OutputDir, ThemeDir: RepoPaths.Theme, Search: search, SearchBundlePages: searchBundlePages));
         if (!Result.Succeeded)
             throw new InvalidOperationException($"the archive at {inputDir} did not build:\n"
                 + string.Join('\n', Result.Loaded.Diagnostics.Select(d => d.ToString())));
