@@ -46,8 +46,11 @@ public static class SiteBuilder
         var index = timings.Time("resolve", () => new ArchiveIndex(archive));
 
         SiteWriter.Written written;
-        try { written = SiteWriter.WriteSite(index, theme.GetAwaiter().GetResult(), output, timings, options.Search ? themeDir : null,
-            searchBundlePages: options.SearchBundlePages); }
+        try
+        {
+            written = SiteWriter.WriteSite(index, theme.GetAwaiter().GetResult(), output, timings, options.Search ? themeDir : null,
+                searchBundlePages: options.SearchBundlePages);
+        }
         catch (AggregateException e) when (OutputException.Among(e) is { } failure) { throw failure; }
         if (written.Search?.Failure is { } why)
             throw new OutputException($"the search index could not be written: {why}");
