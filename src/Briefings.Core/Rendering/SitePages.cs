@@ -195,17 +195,17 @@ public sealed class SitePages
     /// page shows the latest of each.</summary>
     private IEnumerable<PageSpec> EntityLists(Entity e)
     {
-        var pages = Enumerable.Empty<PageSpec>();
         if (ListUrl(SiteUrls.BriefingsOf(e), index.BriefingsOf(e.Id).Count) is { } briefingsUrl)
-            pages = pages.Concat(Paged(Pagination.OfBriefings(briefingsUrl, index.BriefingsOf(e.Id).Count), "entity-briefings", at =>
+            foreach (var p in Paged(Pagination.OfBriefings(briefingsUrl, index.BriefingsOf(e.Id).Count), "entity-briefings", at =>
             {
                 var briefings = index.BriefingsOf(e.Id);
                 return EntityList(e, $"Briefings on {e.DisplayName}", $"{Wording.Count(briefings.Count, "briefing")} that involve {e.DisplayName}, newest first.", at,
                     views.Items(at.Slice(briefings))) with
                 { Feed = SiteUrls.FeedOf(e) };
-            }));
+            }))
+                yield return p;
         if (ListUrl(SiteUrls.EventsOf(e), index.EventsOf(e.Id).Count) is { } eventsUrl)
-            pages = pages.Concat(Paged(Pagination.OfEvents(eventsUrl, index.EventsOf(e.Id).Count), "entity-events", at =>
+            foreach (var p in Paged(Pagination.OfEvents(eventsUrl, index.EventsOf(e.Id).Count), "entity-events", at =>
             {
                 var events = index.EventsOf(e.Id);
                 return new EntityEventsPage(ListPage($"Events of {e.DisplayName}", $"{Wording.Count(events.Count, "event")} that involve {e.DisplayName}, newest first.", at, "list"))
@@ -213,15 +213,16 @@ public sealed class SitePages
                     Entity = views.Link(e, e.Kind.Noun()),
                     Events = views.Events(at.Slice(events)),
                 };
-            }));
+            }))
+                yield return p;
         if (e.Kind != DocumentKind.Agreement && ListUrl(SiteUrls.AgreementsOf(e), index.AgreementsOf(e.Id).Count) is { } agreementsUrl)
-            pages = pages.Concat(Paged(Pagination.OfItems(agreementsUrl, index.AgreementsOf(e.Id).Count), "entity-agreements", at =>
+            foreach (var p in Paged(Pagination.OfItems(agreementsUrl, index.AgreementsOf(e.Id).Count), "entity-agreements", at =>
             {
                 var agreements = index.AgreementsOf(e.Id);
                 return EntityList(e, $"Agreements of {e.DisplayName}", $"{Wording.Count(agreements.Count, "agreement")} that involve {e.DisplayName}, most recently signed first.", at,
                     views.Items(at.Slice(agreements)));
-            }));
-        return pages;
+            }))
+                yield return p;
     }
 
     /// <summary>The URL of one of an entity's lists, or null when that list has no page of its own: an empty list has
@@ -242,22 +243,23 @@ public sealed class SitePages
     private IEnumerable<PageSpec> MemberLists(Country c)
     {
         var members = index.MembersOf(c.Id);
-        var pages = Enumerable.Empty<PageSpec>();
-        if (ListUrl(SiteUrls.InstitutionsOf(c), members.OfType<Institution>().Count()) is { } institutionsUrl)
-            pages = pages.Concat(Paged(Pagination.OfLinks(institutionsUrl, members.OfType<Institution>().Count()), "country-members", at =>
+        int institutionCount = members.OfType<Institution>().Count(), peopleCount = members.OfType<Person>().Count();
+        if (ListUrl(SiteUrls.InstitutionsOf(c), institutionCount) is { } institutionsUrl)
+            foreach (var p in Paged(Pagination.OfLinks(institutionsUrl, institutionCount), "country-members", at =>
             {
                 var institutions = index.MembersOf(c.Id).OfType<Institution>().ToList();
                 return EntityList(c, $"Institutions of {c.DisplayName}", $"{Wording.Count(institutions.Count, "institution")} of {c.DisplayName}, by name.", at,
                     at.Slice(institutions).Select(i => views.Link(i, Labels.Of(i.Type))).ToList());
-            }));
-        if (ListUrl(SiteUrls.PeopleOf(c), members.OfType<Person>().Count()) is { } peopleUrl)
-            pages = pages.Concat(Paged(Pagination.OfLinks(peopleUrl, members.OfType<Person>().Count()), "country-members", at =>
+            }))
+                yield return p;
+        if (ListUrl(SiteUrls.PeopleOf(c), peopleCount) is { } peopleUrl)
+            foreach (var p in Paged(Pagination.OfLinks(peopleUrl, peopleCount), "country-members", at =>
             {
                 var people = index.MembersOf(c.Id).OfType<Person>().ToList();
                 return EntityList(c, $"People of {c.DisplayName}", $"{Wording.Count(people.Count, "person", "people")} of {c.DisplayName}, by name.", at,
                     at.Slice(people).Select(p => views.Link(p, CurrentTitle(p))).ToList());
-            }));
-        return pages;
+            }))
+                yield return p;
     }
 
     private BriefingListPage BriefingList(string title, IReadOnlyList<Briefing> briefings, int? year, ListPage at) =>

@@ -81,11 +81,11 @@ internal static class DelegationMapSvg
         return svg.Append("</g></svg>").ToString();
     }
 
-    /// <summary>The part of the world to show: the countries' points with room around them, never narrower than a
-    /// region (about the width of China), wider than tall, and inside the world.</summary>
     /// <summary>The width of the picture in its own units: a pixel each on a chart of that width.</summary>
     private const double ViewWidth = 560;
 
+    /// <summary>The part of the world to show: the countries' points with room around them, never narrower than a
+    /// region (about the width of China), wider than tall, and inside the world.</summary>
     private static (double X, double Y, double W, double H) View(IReadOnlyList<Shape> points)
     {
         if (points.Count == 0) return (0, 0, WorldMap.Width, WorldMap.Height);
