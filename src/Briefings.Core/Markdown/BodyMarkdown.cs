@@ -1,7 +1,6 @@
 using Briefings.Markdown.Citations;
 using Briefings.Markdown.Mentions;
 using Briefings.Model;
-using Briefings.Reading;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers;

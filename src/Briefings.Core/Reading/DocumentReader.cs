@@ -1,4 +1,3 @@
-using Briefings.Checking;
 using Briefings.Errors;
 using Briefings.Markdown;
 using Briefings.Model;
