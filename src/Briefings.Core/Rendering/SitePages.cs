@@ -166,7 +166,7 @@ public sealed class SitePages
             EventsUrl = ListUrl(SiteUrls.EventsOf(e), events.Count),
             Agreements = views.Items(agreements.Take(EntityLatest)),
             AgreementsCount = agreements.Count,
-            AgreementsUrl = e.Kind == DocumentKind.Agreement ? null : ListUrl(SiteUrls.AgreementsOf(e), agreements.Count),
+            AgreementsUrl = AgreementsListUrl(e, agreements.Count),
             Companions = index.CompanionsOf(e.Id).Select(c => views.Link(c.Entity, Wording.Count(c.Count, "briefing"))).ToList(),
             Feed = SiteUrls.FeedOf(e),
             EventsChart = EventsPerYear.Chart(events),
@@ -215,7 +215,7 @@ public sealed class SitePages
                 };
             }))
                 yield return p;
-        if (e.Kind != DocumentKind.Agreement && ListUrl(SiteUrls.AgreementsOf(e), index.AgreementsOf(e.Id).Count) is { } agreementsUrl)
+        if (AgreementsListUrl(e, index.AgreementsOf(e.Id).Count) is { } agreementsUrl)
             foreach (var p in Paged(Pagination.OfItems(agreementsUrl, index.AgreementsOf(e.Id).Count), "entity-agreements", at =>
             {
                 var agreements = index.AgreementsOf(e.Id);
@@ -229,6 +229,11 @@ public sealed class SitePages
     /// none (nothing would link to it; they were a third of a large site's pages). The entity's page links to exactly
     /// the pages this gives.</summary>
     private static string? ListUrl(string url, int count) => count > 0 ? url : null;
+
+    /// <summary>The URL of an entity's list of agreements: an agreement has none (the few agreements its page names
+    /// beside itself are all it has), so its page links to no such list and no such page is written.</summary>
+    private static string? AgreementsListUrl(Entity e, int count) =>
+        e.Kind == DocumentKind.Agreement ? null : ListUrl(SiteUrls.AgreementsOf(e), count);
 
     /// <summary>A page of one of an entity's lists: its kicker leads back to the entity.</summary>
     private EntityListPage<T> EntityList<T>(Entity e, string title, string description, ListPage at, IReadOnlyList<T> items) =>
