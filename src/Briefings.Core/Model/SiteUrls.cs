@@ -21,6 +21,9 @@ public static class SiteUrls
     /// <summary>The XSL stylesheet (theme/assets/feed.xsl) every feed names, so a browser shows a feed as a page.</summary>
     public const string FeedStylesheet = "/assets/feed.xsl";
     public const string Sitemap = "/sitemap.xml";
+    /// <summary>Part <paramref name="n"/> (from 1) of the sitemap, when the site has more pages than one sitemap may
+    /// list: /sitemap.xml is then the index of its parts.</summary>
+    public static string SitemapPart(int n) => $"/sitemap-{n}.xml";
     public const string Robots = "/robots.txt";
     /// <summary>Netlify's list of redirects (from former ids).</summary>
     public const string NetlifyRedirects = "/_redirects";

@@ -21,15 +21,16 @@ public static class Publisher
         var moved = redirects.Select(r => r.From).ToHashSet(StringComparer.Ordinal);
         var utf8 = new UTF8Encoding(false);
         // The pages at former ids are not pages to index, nor is the 404 page.
-        sink(SiteUrls.Sitemap[1..], s => Sitemap.Write(index, pageUrls.Where(u => u.EndsWith('/') && !moved.Contains(u)), s));
+        int sitemaps = Sitemap.Write(index, pageUrls.Where(u => u.EndsWith('/') && !moved.Contains(u)).ToList(), sink);
         sink(SiteUrls.Robots[1..], s => s.Write(utf8.GetBytes(Sitemap.Robots(site))));
         sink(SiteUrls.NetlifyRedirects[1..], s => s.Write(utf8.GetBytes(Redirects.Netlify(redirects))));
-        return 3 + DataFiles.Write(index, sink);
+        return sitemaps + 2 + DataFiles.Write(index, sink);
     }
 
     /// <summary>Whether a site path (<c>/data/archive.json</c>) is one of the files <see cref="WriteArchiveFiles"/> writes;
     /// <c>/data/</c> itself is the page that describes them.</summary>
     public static bool IsArchiveFile(string sitePath) =>
         sitePath.StartsWith(SiteUrls.DataFolder, StringComparison.Ordinal) && sitePath != SiteUrls.DataFolder
-        || "/" + sitePath.TrimStart('/') is SiteUrls.Sitemap or SiteUrls.Robots or SiteUrls.NetlifyRedirects;
+        || "/" + sitePath.TrimStart('/') is SiteUrls.Robots or SiteUrls.NetlifyRedirects
+        || Sitemap.IsSitemap("/" + sitePath.TrimStart('/'));
 }

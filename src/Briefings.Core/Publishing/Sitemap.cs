@@ -3,6 +3,7 @@ using System.Xml;
 using Briefings.Model;
 using Briefings.Rendering;
 using Briefings.Resolving;
+using Briefings.Writing;
 
 namespace Briefings.Publishing;
 
@@ -11,14 +12,52 @@ public static class Sitemap
 {
     public const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
+    /// <summary>The most URLs one sitemap may list (sitemaps.org; its other limit, 50 MB, is about 250,000 of our
+    /// URLs away). A 100,000-briefing archive has 150,000 pages: search engines refuse such a sitemap whole.</summary>
+    public const int MaxUrls = 50_000;
+
     /// <summary>Lists the pages given (site-relative URLs ending in '/'; the 404 page and redirects are not pages to
-    /// index), each with the date its content last changed where the content tells it.</summary>
-    public static void Write(ArchiveIndex index, IEnumerable<string> pageUrls, Stream stream)
+    /// index), each with the date its content last changed where the content tells it. Up to <paramref name="maxUrls"/>
+    /// pages, in /sitemap.xml; more, in parts of that many (<see cref="SiteUrls.SitemapPart"/>), in the order given,
+    /// with /sitemap.xml their index. Returns the number of files written.</summary>
+    public static int Write(ArchiveIndex index, IReadOnlyList<string> pageUrls, FileSink sink, int maxUrls = MaxUrls)
     {
         var site = index.Archive.Site;
         var modified = LastModified(index);
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
-        using (var w = XmlWriter.Create(stream, settings))
+        if (pageUrls.Count <= maxUrls)
+        {
+            sink(SiteUrls.Sitemap[1..], s => WriteUrls(site, modified, pageUrls, s));
+            return 1;
+        }
+        var parts = pageUrls.Chunk(maxUrls).ToList();
+        for (int i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            sink(SiteUrls.SitemapPart(i + 1)[1..], s => WriteUrls(site, modified, part, s));
+        }
+        sink(SiteUrls.Sitemap[1..], s => WriteXml(s, w =>
+        {
+            w.WriteStartElement("sitemapindex", Namespace);
+            for (int i = 0; i < parts.Count; i++)
+            {
+                w.WriteStartElement("sitemap", Namespace);
+                w.WriteElementString("loc", Namespace, site.Absolute(SiteUrls.SitemapPart(i + 1)));
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        }));
+        return parts.Count + 1;
+    }
+
+    /// <summary>Whether a site path is /sitemap.xml or one of its parts.</summary>
+    public static bool IsSitemap(string sitePath) =>
+        sitePath == SiteUrls.Sitemap
+        || sitePath.StartsWith("/sitemap-", StringComparison.Ordinal) && sitePath.EndsWith(".xml", StringComparison.Ordinal)
+           && int.TryParse(sitePath.AsSpan()["/sitemap-".Length..^".xml".Length], System.Globalization.NumberStyles.None, null, out var n)
+           && n > 0 && SiteUrls.SitemapPart(n) == sitePath;
+
+    private static void WriteUrls(SiteSettings site, Dictionary<string, PartialDate> modified, IEnumerable<string> pageUrls, Stream stream) =>
+        WriteXml(stream, w =>
         {
             w.WriteStartElement("urlset", Namespace);
             foreach (var url in pageUrls)
@@ -29,7 +68,13 @@ public static class Sitemap
                 w.WriteEndElement();
             }
             w.WriteEndElement();
-        }
+        });
+
+    private static void WriteXml(Stream stream, Action<XmlWriter> write)
+    {
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
+        using var w = XmlWriter.Create(stream, settings);
+        write(w);
     }
 
     public static string Robots(SiteSettings site) => $"User-agent: *\nAllow: /\n\nSitemap: {site.Absolute(SiteUrls.Sitemap)}\n";

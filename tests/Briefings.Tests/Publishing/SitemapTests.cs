@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Briefings.Model;
+using Briefings.Resolving;
 using Briefings.Tests.Support;
 
 namespace Briefings.Tests.Publishing;
@@ -45,6 +46,46 @@ public sealed class SitemapTests(PublishedSites sites)
         Assert.Contains("Sitemap: " + site.Absolute("/sitemap.xml"), lines);
         Assert.Contains("User-agent: *", lines);
         Assert.DoesNotContain(lines, l => l.StartsWith("Disallow: /", StringComparison.Ordinal) && l.Trim() == "Disallow: /");
+    }
+
+    /// <summary>More pages than one sitemap may list (the limit lowered to 10 here, so the test site needs parts):
+    /// /sitemap.xml becomes an index of parts, each a sitemap of at most that many, which together list exactly the
+    /// pages of the single sitemap, in its order and with its dates; the parts are files serve and robots know.</summary>
+    [Fact]
+    public void A_site_with_more_pages_than_a_sitemap_may_list_gets_an_index_of_parts()
+    {
+        var site = sites.Test;
+        var whole = Entries(site).ToList();
+        var urls = whole.Select(e => e.Loc[site.Settings.BaseUrl.Length..]).ToList();
+        var files = new Dictionary<string, XDocument>();
+        int written = Briefings.Publishing.Sitemap.Write(new ArchiveIndex(site.Archive), urls, (path, write) =>
+        {
+            using var stream = new MemoryStream();
+            write(stream);
+            files.Add(path, XDocument.Parse(System.Text.Encoding.UTF8.GetString(stream.ToArray())));
+        }, maxUrls: 10);
+
+        int parts = (urls.Count + 9) / 10;
+        Assert.True(parts >= 3, $"the test site has {urls.Count} pages");
+        Assert.Equal(parts + 1, written);
+        var index = files["sitemap.xml"].Root!;
+        Assert.Equal(Ns + "sitemapindex", index.Name);
+        var partUrls = index.Elements(Ns + "sitemap").Select(e => e.Element(Ns + "loc")!.Value).ToList();
+        Assert.Equal(Enumerable.Range(1, parts).Select(n => site.Absolute($"/sitemap-{n}.xml")), partUrls);
+
+        var listed = new List<(string Loc, string? LastMod)>();
+        foreach (var url in partUrls)
+        {
+            var part = files[url[(site.Settings.BaseUrl.Length + 1)..]].Root!;
+            Assert.Equal(Ns + "urlset", part.Name);
+            var entries = part.Elements(Ns + "url").Select(u => (u.Element(Ns + "loc")!.Value, u.Element(Ns + "lastmod")?.Value)).ToList();
+            Assert.InRange(entries.Count, 1, 10);
+            listed.AddRange(entries);
+        }
+        Assert.Equal(whole, listed);
+        Assert.All(partUrls, u => Assert.True(Briefings.Publishing.Publisher.IsArchiveFile(new Uri(u).AbsolutePath), u));
+        Assert.False(Briefings.Publishing.Publisher.IsArchiveFile("/sitemap-0.xml"));
+        Assert.False(Briefings.Publishing.Publisher.IsArchiveFile("/sitemap-01.xml"));
     }
 
     private static IEnumerable<(string Loc, string? LastMod)> Entries(BuiltSite site)
