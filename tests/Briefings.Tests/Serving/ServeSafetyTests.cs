@@ -328,7 +328,20 @@ public sealed class ServeSignalTests
             var folder = Assert.Single(Directory.GetDirectories(Path.GetTempPath(), $"{DevServer.FolderPrefix}{serve.Id}-*"));
             Assert.True(File.Exists(Path.Combine(folder, "site", "index.html")));
 
-            using (var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, serve.Id.ToString()])!) await kill.WaitForExitAsync(cancel.Token);
+            async Task Send(string name)
+            {
+                using var kill = System.Diagnostics.Process.Start("kill", ["-" + name, serve.Id.ToString()])!;
+                await kill.WaitForExitAsync(cancel.Token);
+            }
+            await Send(signal);
+            // Run under nohup, the tests ignore SIGHUP and so does the serve they start, as nohup promises: then HUP
+            // must leave serve running, and TERM still stops it and removes its folder.
+            if (signal == "HUP" && HangUpIgnored())
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), cancel.Token);
+                Assert.False(serve.HasExited, "serve started with SIGHUP ignored (nohup) stopped on SIGHUP");
+                await Send("TERM");
+            }
             await serve.WaitForExitAsync(cancel.Token);
 
             Assert.Equal(0, serve.ExitCode);
@@ -339,4 +352,10 @@ public sealed class ServeSignalTests
             if (!serve.HasExited) serve.Kill(entireProcessTree: true);
         }
     }
+
+    /// <summary>Whether this process ignores SIGHUP (signal 1: bit 0 of the SigIgn mask in /proc/self/status), which
+    /// a child inherits across exec.</summary>
+    private static bool HangUpIgnored() =>
+        File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)) is { } line
+        && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 1) != 0;
 }
