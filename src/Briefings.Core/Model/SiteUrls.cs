@@ -23,7 +23,13 @@ public static class SiteUrls
     public const string Sitemap = "/sitemap.xml";
     /// <summary>Part <paramref name="n"/> (from 1) of the sitemap, when the site has more pages than one sitemap may
     /// list: /sitemap.xml is then the index of its parts.</summary>
-    public static string SitemapPart(int n) => $"/sitemap-{n}.xml";
+    public static string SitemapPart(int n) => $"{SitemapPartPrefix}{n}.xml";
+    /// <summary>Whether a site path is one that <see cref="SitemapPart"/> gives.</summary>
+    public static bool IsSitemapPart(string sitePath) =>
+        sitePath.StartsWith(SitemapPartPrefix, StringComparison.Ordinal) && sitePath.EndsWith(".xml", StringComparison.Ordinal)
+        && int.TryParse(sitePath.AsSpan()[SitemapPartPrefix.Length..^".xml".Length], System.Globalization.NumberStyles.None, null, out var n)
+        && n > 0 && SitemapPart(n) == sitePath;
+    private const string SitemapPartPrefix = "/sitemap-";
     public const string Robots = "/robots.txt";
     /// <summary>Netlify's list of redirects (from former ids).</summary>
     public const string NetlifyRedirects = "/_redirects";

@@ -29,8 +29,11 @@ public static class Publisher
 
     /// <summary>Whether a site path (<c>/data/archive.json</c>) is one of the files <see cref="WriteArchiveFiles"/> writes;
     /// <c>/data/</c> itself is the page that describes them.</summary>
-    public static bool IsArchiveFile(string sitePath) =>
-        sitePath.StartsWith(SiteUrls.DataFolder, StringComparison.Ordinal) && sitePath != SiteUrls.DataFolder
-        || "/" + sitePath.TrimStart('/') is SiteUrls.Robots or SiteUrls.NetlifyRedirects
-        || Sitemap.IsSitemap("/" + sitePath.TrimStart('/'));
+    public static bool IsArchiveFile(string sitePath)
+    {
+        var path = "/" + sitePath.TrimStart('/');
+        return sitePath.StartsWith(SiteUrls.DataFolder, StringComparison.Ordinal) && sitePath != SiteUrls.DataFolder
+            || path is SiteUrls.Sitemap or SiteUrls.Robots or SiteUrls.NetlifyRedirects
+            || SiteUrls.IsSitemapPart(path);
+    }
 }

@@ -49,13 +49,6 @@ public static class Sitemap
         return parts.Count + 1;
     }
 
-    /// <summary>Whether a site path is /sitemap.xml or one of its parts.</summary>
-    public static bool IsSitemap(string sitePath) =>
-        sitePath == SiteUrls.Sitemap
-        || sitePath.StartsWith("/sitemap-", StringComparison.Ordinal) && sitePath.EndsWith(".xml", StringComparison.Ordinal)
-           && int.TryParse(sitePath.AsSpan()["/sitemap-".Length..^".xml".Length], System.Globalization.NumberStyles.None, null, out var n)
-           && n > 0 && SiteUrls.SitemapPart(n) == sitePath;
-
     private static void WriteUrls(SiteSettings site, Dictionary<string, PartialDate> modified, IEnumerable<string> pageUrls, Stream stream) =>
         WriteXml(stream, w =>
         {
