@@ -10,8 +10,10 @@ public readonly record struct Pagination(string ListUrl, int ItemCount, int PerP
     public const int Briefings = 100;
 
     /// <summary>Events per page: an event with its quotes and sources is 1 to 3 KB (3 on the archive's own
-    /// timeline), so a page of them stays under about 150 KB.</summary>
-    public const int Events = 50;
+    /// timeline), so a page of them stays under about 60 KB. Fewer than the briefings, because each event brings
+    /// quotes in several scripts: a phone lays out 50 of them too slowly (Lighthouse on the timeline: total
+    /// blocking time about 450 ms at 50, under 100 ms at 20).</summary>
+    public const int Events = 20;
 
     /// <summary>Links per page (the people, the institutions, a country's members, who cites a publisher): a link
     /// with its note is 100 to 150 bytes of HTML, so a page of them stays under about 80 KB.</summary>

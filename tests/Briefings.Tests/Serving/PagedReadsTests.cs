@@ -24,9 +24,10 @@ public sealed class PagedReadsTests
         var pagination = Pagination.OfEvents("/timeline/", Items.Length);
         var (shown, read) = Reading(list => pagination.Slice(list, 3));
 
-        Assert.Equal(Items[100..150], shown);
+        const int per = Pagination.Events;
+        Assert.Equal(Items[(2 * per)..(3 * per)], shown);
         var facets = read.Where(f => f.Kind == FactKind.Facet).Select(f => f.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(Items[100..150], facets);
+        Assert.Equal(Items[(2 * per)..(3 * per)], facets);
         // Which items the page holds follows from the list's order, which is read as a whole.
         Assert.Contains(Fact.Related(Relation.Events, ""), read);
     }
@@ -35,8 +36,10 @@ public sealed class PagedReadsTests
     public void The_last_page_holds_what_is_left_and_the_latest_items_are_read_alone()
     {
         var pagination = Pagination.OfEvents("/timeline/", Items.Length);
-        Assert.Equal(Items[200..], Reading(list => pagination.Slice(list, 5)).Shown);
-        Assert.Empty(Reading(list => pagination.Slice(list, 6)).Shown);
+        int last = pagination.Count;
+        Assert.NotEqual(0, Items.Length % Pagination.Events); // so that the last page is not full
+        Assert.Equal(Items[((last - 1) * Pagination.Events)..], Reading(list => pagination.Slice(list, last)).Shown);
+        Assert.Empty(Reading(list => pagination.Slice(list, last + 1)).Shown);
 
         var (latest, read) = Reading(list => Pagination.Last(list, 5));
         Assert.Equal(Items[245..], latest);
